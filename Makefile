@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is installed on the way.
+SHELL := /bin/bash
+PORT ?= 8000
+# Django 6 needs Python 3.12; take the first interpreter that really is 3.12 (pyenv shims may only pretend).
+PYTHON312 := $(shell for p in python3.12 $(wildcard /root/.pyenv/versions/3.12*/bin/python3.12) /usr/bin/python3.12 /usr/local/bin/python3.12; do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null && { "$$p" -c 'import sys; print(sys.executable)'; break; }; done)
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PY := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test install messages browser-deps lint bench clean
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet 'uv==0.13.9'
+
+install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv)
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (python3.12 on the PATH)"; exit 1; }
+	$(UV) sync --frozen --python "$(PYTHON312)"
+
+messages: install
+	$(PY) manage.py compile_translations
+
+run: messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium drives the browser tests; Playwright cannot download its own browser here.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; \
+	fi
+
+test: messages browser-deps
+	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+
+bench: install
+	$(PY) bench/catalog_overview.py
+
+clean:
+	rm -rf .venv .tools staticfiles db.sqlite3

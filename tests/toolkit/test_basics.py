@@ -1,0 +1,29 @@
+"""Project-wide behaviour: health check, security headers, languages."""
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_without_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_pages_send_a_content_security_policy_without_inline_script(client):
+    response = client.get(reverse("home"))
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.django_db
+def test_home_page_is_dutch_by_default_and_english_under_en(client):
+    dutch = client.get("/", headers={"accept-language": "en"})
+    english = client.get("/en/")
+    assert dutch.status_code == english.status_code == 200
+    assert '<html lang="nl">' in dutch.text
+    assert '<html lang="en">' in english.text

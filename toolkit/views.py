@@ -1,0 +1,18 @@
+"""Project-wide pages: the home page and the health check."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Answers without touching the database: the floor every benchmark is measured against."""
+    return HttpResponse("ok", content_type="text/plain")
