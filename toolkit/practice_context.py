@@ -15,7 +15,8 @@ class PracticeContext:
     name: str
     slug: str
     contact_line: str = ""
-    programme_ids: frozenset[int] = field(default_factory=frozenset)
+    programme_ids: frozenset[int] = field(default_factory=frozenset)  # the practice's own menu
+    insurer_ids: frozenset[int] = field(default_factory=frozenset)  # insurers it has contracts with
 
 
 def practice_context_for(request) -> PracticeContext | None:
