@@ -1,0 +1,90 @@
+"""Small builders for test data: sensible defaults, every field overridable."""
+
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+
+from catalog.models import (
+    Criterion,
+    IcpcCode,
+    Language,
+    Programme,
+    Provider,
+    QualityAssessment,
+    TargetGroup,
+    Theme,
+    Therapy,
+    Verdict,
+)
+
+_sequence = itertools.count(1)
+
+
+def _lookup(model, name, **extra):
+    obj, _ = model.objects.get_or_create(slug=slugify(name), defaults={"name": name, **extra})
+    return obj
+
+
+def theme(name="Depressieve klachten"):
+    return _lookup(Theme, name)
+
+
+def target_group(name="Volwassenen"):
+    return _lookup(TargetGroup, name)
+
+
+def language(name="Nederlands", code="nl"):
+    obj, _ = Language.objects.get_or_create(code=code, defaults={"name": name, "slug": slugify(name)})
+    return obj
+
+
+def therapy(name="Cognitieve gedragstherapie"):
+    return _lookup(Therapy, name)
+
+
+def icpc(code="P76", title="Depressie"):
+    obj, _ = IcpcCode.objects.get_or_create(code=code, defaults={"title": title})
+    return obj
+
+
+def provider(name=None, **fields):
+    name = name or f"Aanbieder {next(_sequence)}"
+    obj, _ = Provider.objects.get_or_create(slug=slugify(name), defaults={"name": name, **fields})
+    return obj
+
+
+def programme(
+    name=None,
+    *,
+    themes=None,
+    target_groups=None,
+    languages=None,
+    therapies=None,
+    icpc_codes=None,
+    verdicts=None,
+    status=Programme.Status.PUBLISHED,
+    **fields,
+):
+    """A programme with its many-to-many data; `verdicts` maps Criterion -> Verdict (others stay unknown)."""
+    name = name or f"Programma {next(_sequence)}"
+    fields.setdefault("provider", provider())
+    fields.setdefault("summary", f"Korte samenvatting van {name}.")
+    fields.setdefault("offers_self_help", True)
+    obj = Programme.objects.create(name=name, slug=fields.pop("slug", slugify(name)), status=status, **fields)
+    obj.themes.set(themes if themes is not None else [theme()])
+    obj.target_groups.set(target_groups if target_groups is not None else [target_group()])
+    obj.languages.set(languages if languages is not None else [language()])
+    obj.therapies.set(therapies or [])
+    obj.icpc_codes.set(icpc_codes or [])
+    verdicts = verdicts or {}
+    QualityAssessment.objects.bulk_create(
+        QualityAssessment(programme=obj, criterion=criterion, verdict=verdicts.get(criterion, Verdict.UNKNOWN))
+        for criterion in Criterion.values
+    )
+    return obj
+
+
+def user(username=None, password="toolkit-demo", **fields):
+    username = username or f"gebruiker{next(_sequence)}"
+    return get_user_model().objects.create_user(username=username, password=password, **fields)
