@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+"""Practice workspace URLs. Every practice page lives under /praktijk/<practice_slug>/ and uses practice_view."""
+
+from django.urls import path
+
+from practices import views
 
 app_name = "practices"
-urlpatterns = []
+urlpatterns = [
+    path("praktijk/<slug:practice_slug>/", views.dashboard, name="dashboard"),
+]

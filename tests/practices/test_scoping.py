@@ -1,0 +1,69 @@
+"""The scoping helper: members get in, outsiders get a 404, weaker roles a 403, and views are logged."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.test import RequestFactory
+
+from practices.models import AuditEvent, Membership, Practice, Role
+from practices.scoping import practice_view
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def practice():
+    return Practice.objects.create(name="De Linde", slug="de-linde", place="Utrecht", agb_code="01234567")
+
+
+@practice_view(roles=[Role.MANAGER])
+def manager_only(request):
+    return HttpResponse(request.practice.name)
+
+
+def _request(user):
+    request = RequestFactory().get("/praktijk/de-linde/x/")
+    request.user = user
+    return request
+
+
+def test_member_with_the_right_role_sees_the_page_and_the_view_is_logged(practice):
+    user = factories.user("manager")
+    Membership.objects.create(user=user, practice=practice, role=Role.MANAGER)
+    response = manager_only(_request(user), practice_slug="de-linde")
+    assert response.content == b"De Linde"
+    event = AuditEvent.objects.get()
+    assert (event.username, event.action, event.practice) == ("manager", "view", practice)
+
+
+def test_outsider_gets_404(practice):
+    with pytest.raises(Http404):
+        manager_only(_request(factories.user("buiten")), practice_slug="de-linde")
+    assert not AuditEvent.objects.exists()
+
+
+def test_member_with_a_weaker_role_gets_403(practice):
+    user = factories.user("assistent")
+    Membership.objects.create(user=user, practice=practice, role=Role.ASSISTANT)
+    with pytest.raises(PermissionDenied):
+        manager_only(_request(user), practice_slug="de-linde")
+
+
+def test_audit_events_cannot_be_changed_or_deleted(practice):
+    user = factories.user()
+    event = AuditEvent.objects.create(practice=practice, user=user, username="x", action="view", subject="s")
+    event.subject = "anders"
+    with pytest.raises(PermissionDenied):
+        event.save()
+    with pytest.raises(PermissionDenied):
+        AuditEvent.objects.all().delete()
+    with pytest.raises(PermissionDenied):
+        AuditEvent.objects.update(subject="anders")
+
+
+def test_dashboard_is_404_for_an_outsider_and_a_login_redirect_for_anonymous(client, practice):
+    url = f"/praktijk/{practice.slug}/"
+    assert client.get(url).status_code == 302
+    client.force_login(factories.user("buiten"))
+    assert client.get(url).status_code == 404
