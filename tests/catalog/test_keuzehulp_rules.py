@@ -45,7 +45,7 @@ def one(programme, given, **kwargs):
     return judge(programme, given, OPTIONS, **kwargs)
 
 
-# --- Reading the answers ------------------------------------------------------------------------------------
+# --- Reading the answers ---------------------------------------------------------------------------------
 
 
 def test_answers_keep_every_value_the_form_offers():
@@ -100,7 +100,7 @@ def test_answers_survive_a_round_trip_through_the_query_string():
     assert Answers.from_query(query, OPTIONS) == given
 
 
-# --- Hard constraints ----------------------------------------------------------------------------------------
+# --- Hard constraints ------------------------------------------------------------------------------------
 
 
 def test_theme_must_match():
@@ -113,7 +113,8 @@ def test_without_a_theme_every_theme_fits():
 
 
 def test_mild_complaints_need_a_programme_for_mild_complaints():
-    assert one(facts(suits_mild=False), answers(severity="mild")).misfits == ("not meant for mild complaints",)
+    result = one(facts(suits_mild=False), answers(severity="mild"))
+    assert result.misfits == ("not meant for mild complaints",)
     assert one(facts(suits_mild=True), answers(severity="mild")).fits
 
 
@@ -167,7 +168,7 @@ def test_every_failed_constraint_is_listed():
     assert len(result.misfits) == 3
 
 
-# --- Soft preferences ----------------------------------------------------------------------------------------
+# --- Soft preferences ------------------------------------------------------------------------------------
 
 
 def test_wish_for_guidance_is_met_by_guidance_from_the_poh_ggz():
@@ -225,7 +226,8 @@ def test_low_literacy_warns_about_demanding_text():
 
 def test_plain_language_is_served_by_a2_or_b1():
     assert "written in plain language" in one(facts(reading_level="B1"), answers(reading="plain")).reasons
-    assert one(facts(reading_level="B2"), answers(reading="plain")).watch_points[0].startswith("reading level B2")
+    demanding = one(facts(reading_level="B2"), answers(reading="plain"))
+    assert demanding.watch_points[0].startswith("reading level B2")
 
 
 def test_age_group_matched_through_target_groups():
@@ -299,7 +301,8 @@ def test_patient_paying_is_a_watch_point():
 
 
 @pytest.mark.parametrize(
-    "given", [answers(severity="severe"), answers(red_flags=frozenset({"suicidal"})), answers(red_flags={"crisis"})]
+    "given",
+    [answers(severity="severe"), answers(red_flags=frozenset({"suicidal"})), answers(red_flags={"crisis"})],
 )
 def test_a_red_flag_puts_safety_first_and_marks_every_programme(given):
     advice = rank([facts(suits_moderate=True)], given, OPTIONS)
@@ -325,7 +328,7 @@ def test_red_flags_are_named_in_the_order_the_form_asks():
     ]
 
 
-# --- The ranking ---------------------------------------------------------------------------------------------
+# --- The ranking -----------------------------------------------------------------------------------------
 
 
 def test_best_score_comes_first():
