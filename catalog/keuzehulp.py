@@ -49,13 +49,13 @@ class AgeGroup(models.TextChoices):
 
 
 class Reading(models.TextChoices):
-    PLAIN = "plain", gettext_lazy("Needs plain language (B1)")
-    LOW = "low", gettext_lazy("Low literacy (reads with difficulty)")
+    PLAIN = "plain", gettext_lazy("Plain language (B1)")
+    LOW = "low", gettext_lazy("Low literacy")
 
 
 class Guidance(models.TextChoices):
-    GUIDED = "guided", gettext_lazy("Wants guidance from the POH-ggz")
-    ALONE = "alone", gettext_lazy("Wants to work alone")
+    GUIDED = "guided", gettext_lazy("With guidance (POH-ggz)")
+    ALONE = "alone", gettext_lazy("Alone")
 
 
 class Device(models.TextChoices):
