@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from catalog import keuzehulp_views
 
 app_name = "catalog"
-urlpatterns = []
+urlpatterns = [
+    # Keuzehulp first: its fixed paths must win over any `<slug>/` pattern added below.
+    path("keuzehulp/", keuzehulp_views.keuzehulp, name="keuzehulp"),
+    path("keuzehulp/advies/", keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
+]

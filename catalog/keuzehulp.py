@@ -1,0 +1,511 @@
+"""The keuzehulp's rules: which published programme fits this patient, and why (pure: no database).
+
+Two steps, as a GP would reason:
+
+1. Hard constraints filter. A programme that misses one cannot be offered to this patient at all: it does not
+   address the complaint, is not meant for this severity, is not in the patient's language, cannot be used
+   anonymously when that was asked for, or does not run on the patient's device.
+2. Soft preferences score. They change the order, never the set: the wish for guidance, reading level, age
+   group, a strength-based approach, and the curators' quality verdicts ("meets" raises the score, "unknown"
+   is a watch point).
+
+Every result carries its reasons and watch points as sentences built from the catalogue's data, so a curator
+who edits a programme changes what the keuzehulp says about it; nothing here names a programme.
+
+Red flags (severe complaints, thoughts of suicide, an acute crisis, psychotic symptoms) filter nothing: they
+put a safety message before any programme, because self-help alone is not the route for these patients.
+Acute crisis and psychotic symptoms are the extra red flags because each calls for a professional at once
+(the practice, the out-of-hours service, a crisis team or a referral), not for a programme to work through.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
+
+from catalog.models import Criterion, Programme, Verdict
+
+# --- The questions ---------------------------------------------------------------------------------------
+
+
+class Severity(models.TextChoices):
+    MILD = "mild", gettext_lazy("Mild")
+    MODERATE = "moderate", gettext_lazy("Moderate")
+    SEVERE = "severe", gettext_lazy("Severe")
+
+
+class RedFlag(models.TextChoices):
+    SUICIDAL = "suicidal", gettext_lazy("Thoughts of suicide")
+    CRISIS = "crisis", gettext_lazy("Acute crisis (danger to self or others)")
+    PSYCHOSIS = "psychosis", gettext_lazy("Psychotic symptoms (voices, delusions)")
+
+
+class AgeGroup(models.TextChoices):
+    YOUTH = "youth", gettext_lazy("Young person (under 18)")
+    ADULT = "adult", gettext_lazy("Adult (18 to 65)")
+    OLDER = "older", gettext_lazy("Older adult (65 and over)")
+
+
+class Reading(models.TextChoices):
+    PLAIN = "plain", gettext_lazy("Plain language (B1)")
+    LOW = "low", gettext_lazy("Low literacy")
+
+
+class Guidance(models.TextChoices):
+    GUIDED = "guided", gettext_lazy("With guidance (POH-ggz)")
+    ALONE = "alone", gettext_lazy("Alone")
+
+
+class Device(models.TextChoices):
+    WEB = "web", gettext_lazy("Computer or tablet (website)")
+    IOS = "ios", gettext_lazy("iPhone (app)")
+    ANDROID = "android", gettext_lazy("Android phone (app)")
+
+
+# Target groups are a curator's vocabulary; these slugs are the ones that say "made for this age" or "made for
+# people who read with difficulty". A target group with another slug simply plays no part in these rules.
+AGE_TARGET_GROUPS = {
+    AgeGroup.YOUTH: frozenset({"jongeren", "jeugd", "jeugdigen", "adolescenten"}),
+    AgeGroup.ADULT: frozenset({"volwassenen", "jongvolwassenen", "studenten"}),
+    AgeGroup.OLDER: frozenset({"ouderen", "senioren"}),
+}
+# An older adult can follow a programme for adults without a warning; the other way round deserves one.
+AGE_ALSO_SUITS = {AgeGroup.OLDER: AGE_TARGET_GROUPS[AgeGroup.ADULT]}
+LOW_LITERACY_TARGET_GROUPS = frozenset({"laaggeletterden", "laaggeletterdheid"})
+EASY_READING_LEVELS = frozenset({Programme.ReadingLevel.A2, Programme.ReadingLevel.B1})
+
+# Dutch is what every programme in a Dutch catalogue speaks; naming it as a reason would only add noise.
+HOME_LANGUAGE = "nl"
+
+# Query-string keys, one per question. They are the form's field names too.
+SINGLE_KEYS = ("theme", "severity", "age", "language", "reading", "guidance", "device")
+FLAG_KEYS = ("anonymous", "strength")
+RED_FLAG_KEY = "flag"
+QUERY_KEYS = (*SINGLE_KEYS, *FLAG_KEYS, RED_FLAG_KEY)
+# The answers that only reorder the list; the property tests check they never remove a programme.
+SOFT_ANSWER_FIELDS = ("age", "reading", "guidance", "strength")
+TRUE_VALUES = frozenset({"on", "1", "true", "yes"})
+
+# --- Scores (soft preferences only; hard constraints never score) ----------------------------------------
+SCORE_GUIDANCE_MATCH = 3  # the wish for guidance or for working alone is met exactly
+SCORE_BLENDED_FOR_GUIDANCE = 2  # guidance wished for, and the programme combines with consultations
+SCORE_GUIDANCE_MISSING = -2  # the wish cannot be met by this programme
+SCORE_READING_EASIEST = 3  # reading level A2, or made for people with low literacy
+SCORE_READING_EASY = 2  # reading level B1
+SCORE_READING_TOO_HARD = -2
+SCORE_AGE_MATCH = 2
+SCORE_AGE_OTHER = -2
+SCORE_STRENGTH = 2
+SCORE_STRENGTH_MIXED = 1
+SCORE_COMPLAINT_FOCUSED = -1
+SCORE_BLENDED_WITH_RED_FLAG = 2  # with a red flag, what the practice can weave into treatment comes first
+# Effectiveness weighs most: "does it work?" is the first quality question a GP asks.
+SCORE_MEETS = {Criterion.EFFECTIVENESS: 3}
+SCORE_MEETS_OTHER = 1
+SCORE_DOES_NOT_MEET = {Criterion.EFFECTIVENESS: -3}
+SCORE_DOES_NOT_MEET_OTHER = -2
+
+NEAREST_LIMIT = 3  # when nothing fits, this many nearest matches are shown
+COMPARE_MIN, COMPARE_MAX = 2, 4  # the compare page takes the top 2 to 4 matches
+
+
+# --- Plain data in ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerOptions:
+    """What the catalogue offers to choose from: theme slug -> name, language code -> name."""
+
+    themes: Mapping[str, str] = field(default_factory=dict)
+    languages: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ProgrammeFacts:
+    """The facts of one published programme the rules look at, copied out of the models."""
+
+    id: int
+    slug: str
+    name: str
+    summary: str = ""
+    website: str = ""
+    provider: str = ""
+    themes: frozenset[str] = frozenset()  # theme slugs
+    target_groups: frozenset[str] = frozenset()  # target-group slugs
+    languages: frozenset[str] = frozenset()  # language codes
+    reading_level: str = Programme.ReadingLevel.B1
+    offers_self_help: bool = False
+    offers_guided: bool = False
+    offers_blended: bool = False
+    suits_mild: bool = True
+    suits_moderate: bool = False
+    anonymous_use: bool = False
+    on_web: bool = True
+    on_ios: bool = False
+    on_android: bool = False
+    approach: str = Programme.Approach.COMPLAINT
+    cost: str = Programme.Cost.FREE
+    duration_weeks: int | None = None
+    verdicts: Mapping[str, str] = field(default_factory=dict)  # criterion -> verdict; missing means unknown
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the GP answered, already cleaned: every value is one the form offers, or empty."""
+
+    theme: str = ""
+    severity: str = ""
+    red_flags: frozenset[str] = frozenset()
+    age: str = ""
+    language: str = ""
+    reading: str = ""
+    guidance: str = ""
+    anonymous: bool = False
+    device: str = ""
+    strength: bool = False
+    submitted: bool = False
+
+    @classmethod
+    def from_query(cls, query, options: AnswerOptions) -> "Answers":
+        """Read answers from a QueryDict or a dict; unknown or tampered values are dropped, never raise."""
+        allowed = {
+            "theme": options.themes,
+            "severity": Severity.values,
+            "age": AgeGroup.values,
+            "language": options.languages,
+            "reading": Reading.values,
+            "guidance": Guidance.values,
+            "device": Device.values,
+        }
+        singles = {key: _last_allowed(_values(query, key), allowed[key]) for key in SINGLE_KEYS}
+        flags = {key: _last(_values(query, key)).lower() in TRUE_VALUES for key in FLAG_KEYS}
+        red_flags = frozenset(value for value in _values(query, RED_FLAG_KEY) if value in RedFlag.values)
+        submitted = any(_has_key(query, key) for key in QUERY_KEYS)
+        return cls(**singles, **flags, red_flags=red_flags, submitted=submitted)
+
+    @property
+    def has_red_flag(self) -> bool:
+        return self.severity == Severity.SEVERE or bool(self.red_flags)
+
+    @property
+    def red_flag_labels(self) -> list[str]:
+        """What raised the flag, in words, in the order the form asks."""
+        labels = [_("Severe complaints")] if self.severity == Severity.SEVERE else []
+        return labels + [str(flag.label) for flag in RedFlag if flag in self.red_flags]
+
+    def as_initial(self) -> dict:
+        """The answers as form initial data, so the form shows exactly what the result was computed from."""
+        initial = {key: getattr(self, key) for key in SINGLE_KEYS}
+        initial.update(anonymous=self.anonymous, strength=self.strength, flag=sorted(self.red_flags))
+        return initial
+
+    def as_query(self) -> list[tuple[str, str]]:
+        """The answers as query-string pairs (for links that must carry them: advice, back to the result)."""
+        pairs = [(key, getattr(self, key)) for key in SINGLE_KEYS if getattr(self, key)]
+        pairs += [(key, "on") for key in FLAG_KEYS if getattr(self, key)]
+        pairs += [(RED_FLAG_KEY, flag) for flag in sorted(self.red_flags)]
+        return pairs
+
+
+def _has_key(query, key) -> bool:
+    try:
+        return key in query
+    except TypeError:
+        return False
+
+
+def _values(query, key) -> list[str]:
+    getlist = getattr(query, "getlist", None)
+    raw = getlist(key) if getlist is not None else query.get(key, [])
+    if not isinstance(raw, list | tuple):
+        raw = [raw]
+    return [value for value in raw if isinstance(value, str)]
+
+
+def _last(values: list[str]) -> str:
+    return values[-1] if values else ""
+
+
+def _last_allowed(values: list[str], allowed) -> str:
+    # The last value wins, as QueryDict.get does; a value the form does not offer is ignored.
+    value = _last(values)
+    return value if value in allowed else ""
+
+
+# --- Results out -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """One programme judged against the answers."""
+
+    programme: ProgrammeFacts
+    score: int = 0
+    reasons: tuple[str, ...] = ()
+    watch_points: tuple[str, ...] = ()
+    misfits: tuple[str, ...] = ()  # the hard constraints it fails, in words
+    on_menu: bool = False
+
+    @property
+    def fits(self) -> bool:
+        return not self.misfits
+
+
+@dataclass(frozen=True)
+class Advice:
+    """The keuzehulp's answer: programmes that fit (best first), or else the nearest matches."""
+
+    answers: Answers
+    matches: tuple[Match, ...] = ()
+    nearest: tuple[Match, ...] = ()
+
+    @property
+    def safety_first(self) -> bool:
+        return self.answers.has_red_flag
+
+    @property
+    def nothing_fits(self) -> bool:
+        return not self.matches
+
+    @property
+    def compare_slugs(self) -> tuple[str, ...]:
+        top = tuple(match.programme.slug for match in self.matches[:COMPARE_MAX])
+        return top if len(top) >= COMPARE_MIN else ()
+
+
+# --- The ranking -----------------------------------------------------------------------------------------
+
+
+def rank(
+    programmes: Iterable[ProgrammeFacts],
+    answers: Answers,
+    options: AnswerOptions,
+    *,
+    menu: frozenset[int] = frozenset(),
+) -> Advice:
+    """Judge every programme, keep those that pass every hard constraint, best first.
+
+    Order: programmes on the practice's own menu (`menu`, programme ids) first, then by score, then by name,
+    so the same answers always give the same list. When nothing passes, the nearest matches are the
+    programmes with the fewest failed constraints, each saying what does not fit.
+    """
+    judged = [judge(programme, answers, options, on_menu=programme.id in menu) for programme in programmes]
+    matches = tuple(sorted((match for match in judged if match.fits), key=_order))
+    nearest = ()
+    if not matches:
+        by_distance = sorted(judged, key=lambda match: (len(match.misfits), *_order(match)))
+        nearest = tuple(by_distance[:NEAREST_LIMIT])
+    return Advice(answers=answers, matches=matches, nearest=nearest)
+
+
+def _order(match: Match):
+    return (not match.on_menu, -match.score, match.programme.name.casefold(), match.programme.slug)
+
+
+def judge(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions, *, on_menu=False) -> Match:
+    """Apply every rule to one programme: hard constraints give misfits, soft ones score and words."""
+    misfits = [misfit for rule in HARD_CONSTRAINTS if (misfit := rule(programme, answers, options))]
+    score, reasons, watch_points = 0, [], []
+    for rule in SOFT_PREFERENCES:
+        points, rule_reasons, rule_watch_points = rule(programme, answers, options)
+        score += points
+        reasons += rule_reasons
+        watch_points += rule_watch_points
+    return Match(
+        programme=programme,
+        score=score,
+        reasons=tuple(reasons),
+        watch_points=tuple(watch_points),
+        misfits=tuple(misfits),
+        on_menu=on_menu,
+    )
+
+
+# Hard constraints: each returns what does not fit, in words, or "" when the programme passes.
+
+
+def theme_must_match(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+    if not answers.theme or answers.theme in programme.themes:
+        return ""
+    return _("not for %(theme)s") % {"theme": _lower_first(options.themes.get(answers.theme, answers.theme))}
+
+
+def severity_must_suit(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+    # The catalogue knows no programme for severe complaints; the nearest is one that suits moderate ones.
+    if answers.severity == Severity.MILD and not programme.suits_mild:
+        return _("not meant for mild complaints")
+    if answers.severity == Severity.MODERATE and not programme.suits_moderate:
+        return _("not meant for moderate complaints")
+    if answers.severity == Severity.SEVERE and not programme.suits_moderate:
+        return _("not meant for moderate or severe complaints")
+    return ""
+
+
+def language_must_be_offered(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+    if not answers.language or answers.language in programme.languages:
+        return ""
+    return _("not available in %(language)s") % {"language": language_name(answers.language, options)}
+
+
+def anonymous_use_if_asked(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+    if answers.anonymous and not programme.anonymous_use:
+        return _("cannot be used anonymously")
+    return ""
+
+
+def device_must_be_supported(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+    if answers.device == Device.WEB and not programme.on_web:
+        return _("no website version")
+    if answers.device == Device.IOS and not programme.on_ios:
+        return _("no iPhone app")
+    if answers.device == Device.ANDROID and not programme.on_android:
+        return _("no Android app")
+    return ""
+
+
+HARD_CONSTRAINTS = (
+    theme_must_match,
+    severity_must_suit,
+    language_must_be_offered,
+    anonymous_use_if_asked,
+    device_must_be_supported,
+)
+
+
+# Soft preferences: each returns (score, reasons, watch points).
+
+
+def guidance_wish(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    needs_guidance = not programme.offers_self_help
+    if answers.guidance == Guidance.GUIDED:
+        if programme.offers_guided:
+            return SCORE_GUIDANCE_MATCH, [_("can be guided by the POH-ggz")], []
+        if programme.offers_blended:
+            return SCORE_BLENDED_FOR_GUIDANCE, [_("can be combined with consultations (blended)")], []
+        return SCORE_GUIDANCE_MISSING, [], [_("self-help only: no guidance offered")]
+    if answers.guidance == Guidance.ALONE:
+        if programme.offers_self_help:
+            return SCORE_GUIDANCE_MATCH, [_("can be followed alone")], []
+        return SCORE_GUIDANCE_MISSING, [], [_("needs guidance by the POH-ggz")]
+    # Without a wish it is still worth knowing: guidance costs the POH-ggz time.
+    return 0, [], [_("needs guidance by the POH-ggz")] if needs_guidance else []
+
+
+def reading_level(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    made_for_low_literacy = bool(programme.target_groups & LOW_LITERACY_TARGET_GROUPS)
+    easiest = programme.reading_level == Programme.ReadingLevel.A2 or made_for_low_literacy
+    easy = programme.reading_level in EASY_READING_LEVELS
+    if not answers.reading:
+        return 0, [], []
+    if easiest or easy:
+        if answers.reading == Reading.LOW:
+            score = SCORE_READING_EASIEST if easiest else SCORE_READING_EASY
+            return score, [_("suitable for low literacy")], []
+        return SCORE_READING_EASY, [_("written in plain language")], []
+    too_hard = _("reading level %(level)s: the text may be too hard") % {"level": programme.reading_level}
+    return SCORE_READING_TOO_HARD, [], [too_hard]
+
+
+def age_group(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    if not answers.age:
+        return 0, [], []
+    own = AGE_TARGET_GROUPS[answers.age]
+    if programme.target_groups & own:
+        group = _lower_first(AgeGroup(answers.age).label)
+        return SCORE_AGE_MATCH, [_("made for: %(group)s") % {"group": group}], []
+    aimed_elsewhere = [
+        age
+        for age, slugs in AGE_TARGET_GROUPS.items()
+        if age != answers.age and programme.target_groups & slugs
+    ]
+    if aimed_elsewhere and not programme.target_groups & AGE_ALSO_SUITS.get(answers.age, frozenset()):
+        groups = ", ".join(_lower_first(AgeGroup(age).label) for age in aimed_elsewhere)
+        return SCORE_AGE_OTHER, [], [_("made for another age group: %(groups)s") % {"groups": groups}]
+    return 0, [], []
+
+
+def strength_based(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    if not answers.strength:
+        return 0, [], []
+    if programme.approach == Programme.Approach.STRENGTH:
+        return SCORE_STRENGTH, [_("strength-based approach")], []
+    if programme.approach == Programme.Approach.MIXED:
+        return SCORE_STRENGTH_MIXED, [_("partly strength-based")], []
+    return SCORE_COMPLAINT_FOCUSED, [], [_("complaint-focused")]
+
+
+def quality(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    """Each criterion is judged on its own, as the Trimbos inventory does; "meets" raises, "unknown" warns."""
+    verdicts = {criterion: programme.verdicts.get(criterion, Verdict.UNKNOWN) for criterion in Criterion}
+    if all(verdict == Verdict.UNKNOWN for verdict in verdicts.values()):
+        return 0, [], [_("quality: not assessed yet")]
+    score, reasons, watch_points = 0, [], []
+    for criterion, verdict in verdicts.items():
+        name = _lower_first(Criterion(criterion).label)
+        if verdict == Verdict.MEETS:
+            score += SCORE_MEETS.get(criterion, SCORE_MEETS_OTHER)
+            reasons.append(_("quality: %(criterion)s meets the criterion") % {"criterion": name})
+        elif verdict == Verdict.UNKNOWN:
+            watch_points.append(_("quality: %(criterion)s unknown") % {"criterion": name})
+        elif verdict == Verdict.PARTLY:
+            watch_points.append(_("quality: %(criterion)s partly meets the criterion") % {"criterion": name})
+        elif verdict == Verdict.DOES_NOT:
+            score += SCORE_DOES_NOT_MEET.get(criterion, SCORE_DOES_NOT_MEET_OTHER)
+            watch_points.append(_("quality: %(criterion)s does not meet the criterion") % {"criterion": name})
+    return score, reasons, watch_points
+
+
+def language_offered(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    # The hard constraint already filters; this says it out loud when the language is not the usual one.
+    if answers.language and answers.language != HOME_LANGUAGE and answers.language in programme.languages:
+        name = language_name(answers.language, options)
+        return 0, [_("available in %(language)s") % {"language": name}], []
+    return 0, [], []
+
+
+def red_flag_caution(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    if not answers.has_red_flag:
+        return 0, [], []
+    watch_points = [_("only alongside treatment, never as the only help")]
+    if programme.offers_blended:
+        return SCORE_BLENDED_WITH_RED_FLAG, [_("can be combined with consultations (blended)")], watch_points
+    return 0, [], watch_points
+
+
+def patient_pays(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    if programme.cost == Programme.Cost.PATIENT:
+        return 0, [], [_("the patient pays for it")]
+    return 0, [], []
+
+
+SOFT_PREFERENCES = (
+    language_offered,
+    red_flag_caution,
+    guidance_wish,
+    reading_level,
+    age_group,
+    strength_based,
+    quality,
+    patient_pays,
+)
+
+
+# --- Words -----------------------------------------------------------------------------------------------
+
+
+def language_name(code: str, options: AnswerOptions) -> str:
+    """The language's name in the reader's language when Django knows it, else the curator's name for it."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return options.languages.get(code, code)
+
+
+def _lower_first(text) -> str:
+    # "Depressieve klachten" reads as "depressieve klachten" mid-sentence; "PTSS" stays as it is.
+    text = str(text)
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

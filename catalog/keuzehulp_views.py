@@ -1,0 +1,83 @@
+"""The keuzehulp's pages: the questions with their result, and the patient's printable advice sheet.
+
+The whole answer lives in the query string, so a result can be shared and the back button works. Nothing
+about the patient is kept: no session writes, no database writes, no logging, no caching, no Referer.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+
+from catalog.forms import KeuzehulpForm
+from catalog.keuzehulp import HOME_LANGUAGE, Answers, rank
+from catalog.keuzehulp_advice import chosen_slugs, patient_message, sheet_items
+from catalog.keuzehulp_selectors import answer_options, chosen_programmes, keuzehulp_programmes
+from toolkit.practice_context import practice_context_for
+
+
+def private_page(view):
+    """Keep the answers out of shared caches and out of the Referer sent to a programme's website."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapper
+
+
+@require_GET
+@private_page
+def keuzehulp(request):
+    options = answer_options()
+    answers = Answers.from_query(request.GET, options)
+    practice = practice_context_for(request)
+    advice = None
+    if answers.submitted:
+        menu = practice.programme_ids if practice else frozenset()
+        advice = rank(keuzehulp_programmes(), answers, options, menu=menu)
+        initial = answers.as_initial()
+    else:
+        initial = {"language": HOME_LANGUAGE} if HOME_LANGUAGE in options.languages else {}
+    context = {
+        "form": KeuzehulpForm(options=options, initial=initial),
+        "advice": advice,
+        "answers": answers,
+        "practice": practice,
+        "answer_query": answers.as_query(),
+        "compare_url": _compare_url(advice.compare_slugs) if advice else None,
+    }
+    return render(request, "catalog/keuzehulp/keuzehulp.html", context)
+
+
+@require_GET
+@private_page
+def keuzehulp_advice(request):
+    answers = Answers.from_query(request.GET, answer_options())
+    slugs, left_out = chosen_slugs(request.GET)
+    programmes = chosen_programmes(slugs)
+    practice = practice_context_for(request)
+    context = {
+        "items": sheet_items(programmes, answers),
+        "answers": answers,
+        "practice": practice,
+        "some_left_out": left_out or len(programmes) < len(slugs),
+        "patient_message": patient_message(programmes, practice) if programmes else "",
+        "back_url": f"{reverse('catalog:keuzehulp')}?{urlencode(answers.as_query())}#result",
+    }
+    return render(request, "catalog/keuzehulp/advice.html", context)
+
+
+def _compare_url(slugs) -> str | None:
+    # The compare page belongs to the catalogue overview; until it exists there is simply no link.
+    if not slugs:
+        return None
+    try:
+        return f"{reverse('catalog:compare')}?{urlencode([('p', slug) for slug in slugs])}"
+    except NoReverseMatch:
+        return None
