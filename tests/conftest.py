@@ -1,6 +1,7 @@
 """Fixtures every test may use."""
 
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +11,11 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    # A request under /en/ leaves English active in the test thread; every test starts in Dutch again.
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
