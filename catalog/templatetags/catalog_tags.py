@@ -22,11 +22,17 @@ def quality_rows(programme):
 @register.filter
 def true_flags(programme, field_names: str) -> list[str]:
     """The labels of the boolean fields (comma-separated names) that are true, e.g. the platforms offered."""
+    labels = [str(programme._meta.get_field(name).verbose_name) for name in field_names.split(",")]
     return [
-        capfirst(programme._meta.get_field(name).verbose_name)
-        for name in field_names.split(",")
+        _capfirst(label)
+        for name, label in zip(field_names.split(","), labels, strict=True)
         if getattr(programme, name)
     ]
+
+
+def _capfirst(label: str) -> str:
+    # "iOS app" must not become "IOS app".
+    return label if label[1:2].isupper() else capfirst(label)
 
 
 @register.filter
