@@ -20,7 +20,7 @@ from catalog.models import (
     Theme,
     Verdict,
 )
-from catalog.search import search_programmes
+from catalog.search import search_programmes, search_terms
 
 # Long enough for any real question, short enough that a pasted essay cannot make the query expensive.
 Q_MAX_LENGTH = 100
@@ -249,16 +249,21 @@ class ProgrammeFilter(django_filters.FilterSet):
         return self.cleaned.get("q") or ""
 
     @property
+    def is_searching(self) -> bool:
+        """True when the search text holds a word to search for (only punctuation searches nothing)."""
+        return bool(search_terms(self.search_text))
+
+    @property
     def current_sort(self) -> str:
         """The sort in effect: the one asked for if it applies, else relevance when searching, else name."""
         asked = self.cleaned.get("sort")
-        if asked == Sort.RELEVANCE and not self.search_text:
+        if asked == Sort.RELEVANCE and not self.is_searching:
             asked = ""
-        return asked or (Sort.RELEVANCE if self.search_text else Sort.NAME)
+        return asked or (Sort.RELEVANCE if self.is_searching else Sort.NAME)
 
     def sort_options(self):
         return [
-            (value, label) for value, label in Sort.choices if value != Sort.RELEVANCE or self.search_text
+            (value, label) for value, label in Sort.choices if value != Sort.RELEVANCE or self.is_searching
         ]
 
     def _selected_values(self, name) -> list[str]:
@@ -274,7 +279,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         for name in FACET_ORDER:
             if values := self._selected_values(name):
                 query.setlist(name, values)
-        default = Sort.RELEVANCE if self.search_text else Sort.NAME
+        default = Sort.RELEVANCE if self.is_searching else Sort.NAME
         if self.current_sort != default:
             query["sort"] = self.current_sort
         return query

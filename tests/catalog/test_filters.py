@@ -277,3 +277,9 @@ def test_each_active_filter_can_be_removed_on_its_own(catalogue):
     assert removals["Thema: Angst"] == "q=angst&theme=depressie&delivery=guided"
     assert removals["Zoeken: “angst”"] == "theme=angst&theme=depressie&delivery=guided"
     assert removals["Aanbiedvorm: Begeleid door de POH-ggz"] == "q=angst&theme=angst&theme=depressie"
+
+
+def test_search_text_without_words_sorts_by_name_instead_of_relevance(catalogue):
+    filterset = run("q=%26%7C!&sort=relevance")
+    assert filterset.current_sort == "name"
+    assert len(names(filterset)) == 4

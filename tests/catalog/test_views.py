@@ -133,6 +133,16 @@ def test_a_1000_character_search_gives_the_page_with_a_clear_message(client):
     assert len(shown) <= 100
 
 
+@pytest.mark.parametrize(
+    "text", ["\x00alcohol", "de", "het de een", "'\"<>&|!:*", "ü" * 300, "alcohol " * 50]
+)
+def test_odd_search_text_gives_a_normal_page(client, text):
+    factories.programme("Minder drinken", summary="Grip op alcohol.")
+    response = client.get(LIST_URL, {"q": text})
+    assert response.status_code == 200
+    assert "<script" not in response.context["filterset"].search_text
+
+
 def test_a_search_that_finds_nothing_says_so(client):
     factories.programme("Psyfit")
     response = client.get(LIST_URL, {"q": "onvindbaar"})
