@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 from django.urls import resolve, reverse
 from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from catalog import views
 from catalog.models import (
@@ -141,6 +143,29 @@ def test_odd_search_text_gives_a_normal_page(client, text):
     response = client.get(LIST_URL, {"q": text})
     assert response.status_code == 200
     assert "<script" not in response.context["filterset"].search_text
+
+
+@pytest.fixture
+def psyfit():
+    return factories.programme("Psyfit", themes=[factories.theme("Angst")])
+
+
+ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["q", "theme", "delivery", "language", "cost", "quality", "provider", "sort", "page"]
+        ),
+        st.lists(ANY_TEXT, max_size=3),
+        max_size=5,
+    )
+)
+def test_no_query_string_breaks_the_overview(client, psyfit, params):
+    response = client.get(LIST_URL, params)
+    assert response.status_code == 200
 
 
 def test_a_search_that_finds_nothing_says_so(client):
