@@ -7,7 +7,6 @@ import django_filters
 from django import forms
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, TextChoices
 from django.http import QueryDict
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import (
@@ -153,10 +152,6 @@ class ActiveFilter:
     remove_query: str  # the overview's query string without this one value
 
 
-def _field_label(field_name):
-    return capfirst(Programme._meta.get_field(field_name).verbose_name)
-
-
 # Facets in the order the sidebar shows them; the first a GP reaches for comes first.
 FACET_ORDER = ["theme", "delivery", "target_group", "language", "cost", "quality", "provider"]
 # Lookup facets: filter name -> (model, the programme's many-to-many field or None for the provider FK).
@@ -232,7 +227,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset, *, skip=None, ordered=True):
-        for name, value in self.form.cleaned_data.items():
+        for name, value in self.cleaned.items():
             if name not in (skip, "sort"):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset.order_by(*ORDERINGS[self.current_sort]) if ordered else queryset
