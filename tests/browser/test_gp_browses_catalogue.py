@@ -4,12 +4,20 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from catalog.models import Criterion, Programme, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    # A request under /en/ in an earlier test leaves English active in this worker thread.
+    with translation.override("nl"):
+        yield
 
 
 @pytest.fixture

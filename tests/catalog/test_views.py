@@ -30,10 +30,9 @@ COMPARE_URL = reverse("catalog:compare")
 
 @pytest.fixture(autouse=True)
 def _dutch():
-    # A request under /en/ leaves English active in this thread; reset it so URLs and texts stay Dutch.
-    translation.activate("nl")
-    yield
-    translation.activate("nl")
+    # A request under /en/ leaves English active in this worker thread; keep URLs and texts Dutch.
+    with translation.override("nl"):
+        yield
 
 
 def result_names(response) -> list[str]:
