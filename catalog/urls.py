@@ -1,10 +1,14 @@
+"""Public catalogue URLs. Fixed paths (compare/, keuzehulp/) come before <slug>/ so no slug shadows them."""
+
 from django.urls import path
 
-from catalog import keuzehulp_views
+from catalog import keuzehulp_views, views
 
 app_name = "catalog"
 urlpatterns = [
-    # Keuzehulp first: its fixed paths must win over any `<slug>/` pattern added below.
+    path("", views.programme_list, name="programme_list"),
+    path("compare/", views.compare, name="compare"),
     path("keuzehulp/", keuzehulp_views.keuzehulp, name="keuzehulp"),
     path("keuzehulp/advies/", keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
+    path("<slug:slug>/", views.programme_detail, name="programme_detail"),
 ]

@@ -1,0 +1,50 @@
+"""Public catalogue pages: the overview with filters, one programme, and programmes side by side."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from catalog.filters import ProgrammeFilter
+from catalog.selectors import (
+    COMPARE_MAX,
+    programme_for_detail,
+    programmes_to_compare,
+    published_programmes,
+    quality_matrix,
+    quality_rows,
+)
+
+PAGE_SIZE = 20
+
+
+@require_safe
+def programme_list(request):
+    filterset = ProgrammeFilter(request.GET, queryset=published_programmes())
+    # get_page() turns a non-numeric page into the first and one past the end into the last: never a 404.
+    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filterset": filterset,
+        "facets": filterset.facets(),
+        "page_obj": page_obj,
+        "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
+    }
+    return render(request, "catalog/programme_list.html", context)
+
+
+@require_safe
+def programme_detail(request, slug):
+    programme = programme_for_detail(slug)
+    return render(
+        request, "catalog/programme_detail.html", {"programme": programme, "quality": quality_rows(programme)}
+    )
+
+
+@require_safe
+def compare(request):
+    comparison = programmes_to_compare(request.GET.getlist("p"))
+    context = {
+        "comparison": comparison,
+        "quality": quality_matrix(comparison.programmes),
+        "compare_max": COMPARE_MAX,
+    }
+    return render(request, "catalog/compare.html", context)

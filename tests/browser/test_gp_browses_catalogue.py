@@ -1,0 +1,120 @@
+"""A GP filters the programme overview, searches, opens a programme, goes back and compares two."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from catalog.models import Criterion, Programme, Verdict
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    # A request under /en/ in an earlier test leaves English active in this worker thread.
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture
+def catalogue():
+    alcohol, gloom = factories.theme("Alcohol"), factories.theme("Depressieve klachten")
+    trimbos = factories.provider("Trimbos-instituut", email="info@trimbos.example")
+    factories.programme(
+        "Minder drinken",
+        themes=[alcohol],
+        provider=trimbos,
+        offers_self_help=False,
+        offers_guided=True,
+        summary="Grip krijgen op je alcoholgebruik, met steun van de POH-ggz.",
+        verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS, Criterion.SAFETY: Verdict.PARTLY},
+    )
+    factories.programme("Drinktest", themes=[alcohol], provider=trimbos, summary="Test hoeveel je drinkt.")
+    factories.programme(
+        "Kleur je leven",
+        themes=[gloom],
+        offers_guided=True,
+        summary="Een cursus bij somberheid.",
+        cost=Programme.Cost.INSURER,
+    )
+    factories.programme("Psyfit", themes=[gloom], summary="Werken aan je mentale fitheid.")
+
+
+def result_titles(page):
+    return page.locator(".programme-card h3").all_inner_texts()
+
+
+def test_gp_filters_searches_opens_and_compares(page, assert_accessible, catalogue):
+    page.goto(reverse("catalog:programme_list"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Online zelfhulpprogramma’s")
+    expect(page.locator("#results-count")).to_have_text("4 programma’s")
+    assert_accessible(page)
+
+    # Filter on theme and delivery, without any JavaScript help: tick and submit.
+    page.get_by_role("checkbox", name=re.compile(r"^Alcohol")).check()
+    page.get_by_role("checkbox", name=re.compile(r"^Begeleid door de POH-ggz")).check()
+    page.get_by_role("button", name="Toon resultaten").click()
+    expect(page).to_have_url(re.compile(r"theme=alcohol.*delivery=guided"))
+    assert result_titles(page) == ["Minder drinken"]
+    expect(page.get_by_role("link", name=re.compile("Thema: Alcohol"))).to_be_visible()
+    assert_accessible(page)
+
+    # Search on top of the filters; a word prefix is enough.
+    page.get_by_role("searchbox", name="Zoeken").fill("alcohol")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    expect(page).to_have_url(re.compile(r"q=alcohol"))
+    assert result_titles(page) == ["Minder drinken"]
+    filtered_url = page.url
+
+    # Open the programme and read its quality criteria one by one.
+    page.get_by_role("link", name="Minder drinken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Minder drinken")
+    expect(page.get_by_role("heading", name="Effectiviteit", level=3)).to_be_visible()
+    expect(page.locator("#criterion-safety").locator("..")).to_contain_text("voldoet deels")
+    expect(page.get_by_role("link", name="info@trimbos.example")).to_be_visible()
+    assert_accessible(page)
+
+    # Back to the filtered overview, exactly as it was.
+    page.go_back()
+    expect(page).to_have_url(filtered_url)
+    assert result_titles(page) == ["Minder drinken"]
+
+    # Drop every filter and compare two programmes side by side.
+    page.get_by_role("link", name="Alle filters wissen").click()
+    expect(page.locator("#results-count")).to_have_text("4 programma’s")
+    page.get_by_role("checkbox", name="Vergelijken Minder drinken").check()
+    page.get_by_role("checkbox", name="Vergelijken Kleur je leven").check()
+    page.get_by_role("button", name="Vergelijk de gekozen programma’s").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Programma’s vergelijken")
+    table = page.get_by_role("table", name="2 programma’s naast elkaar")
+    expect(table.get_by_role("columnheader")).to_have_text(["Kleur je leven", "Minder drinken"])
+    expect(table.get_by_role("row", name=re.compile("^Kosten en wie betaalt"))).to_contain_text(
+        "Vergoed door de zorgverzekeraar"
+    )
+    assert_accessible(page)
+
+
+def test_overview_fits_a_phone_without_sideways_scrolling(page, assert_accessible, catalogue):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(reverse("catalog:programme_list") + "?theme=alcohol&delivery=guided&q=alcohol")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The filter panel starts folded on a phone, and opens with a tap.
+    panel = page.locator("details.filter-panel")
+    expect(panel).not_to_have_attribute("open", "")
+    page.locator("summary.filter-summary").click()
+    expect(page.get_by_role("button", name="Toon resultaten")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+
+
+def test_compare_page_on_its_own_is_accessible(page, assert_accessible, catalogue):
+    page.goto(reverse("catalog:compare") + "?p=psyfit&p=drinktest&p=kleur-je-leven")
+    expect(page.get_by_role("table")).to_be_visible()
+    assert_accessible(page)
+    page.goto(reverse("catalog:compare") + "?p=psyfit")
+    expect(page.get_by_text("Kies minstens twee programma’s")).to_be_visible()
+    assert_accessible(page)

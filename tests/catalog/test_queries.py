@@ -1,0 +1,90 @@
+"""The catalogue pages take a fixed number of queries, however large the catalogue."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from catalog.models import Criterion, Resource, Study, Verdict
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    # A request under /en/ in an earlier test leaves English active in this worker thread.
+    with translation.override("nl"):
+        yield
+
+
+OVERVIEW_MAX_QUERIES = 20
+FILTERED = {"q": "programma", "theme": ["angst", "depressie"], "delivery": "guided", "language": "nederlands"}
+
+
+def build_catalogue(size: int, prefix: str = "Programma"):
+    """`size` published programmes, each with several themes, groups, languages, studies and resources."""
+    themes = [factories.theme("Angst"), factories.theme("Depressie"), factories.theme("Slaap")]
+    groups = [factories.target_group("Volwassenen"), factories.target_group("Jongeren")]
+    languages = [factories.language("Nederlands", "nl"), factories.language("Engels", "en")]
+    providers = [factories.provider(f"Aanbieder {index}") for index in range(3)]
+    for index in range(size):
+        programme = factories.programme(
+            f"{prefix} {index:03d}",
+            summary="Een programma bij angst en somberheid.",
+            themes=themes[: 1 + index % 3],
+            target_groups=groups,
+            languages=languages,
+            provider=providers[index % 3],
+            offers_guided=True,
+            therapies=[factories.therapy()],
+            verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS},
+        )
+        Study.objects.create(programme=programme, title=f"Studie {index}", design=Study.Design.RCT, year=2020)
+        Resource.objects.create(
+            programme=programme, kind=Resource.Kind.VIDEO, title="Video", url="https://x.nl"
+        )
+
+
+def count_queries(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("params", [{}, FILTERED], ids=["plain", "filtered"])
+def test_overview_queries_at_3_and_30_programmes_are_equal(client, params, django_assert_max_num_queries):
+    build_catalogue(3)
+    small = count_queries(client, reverse("catalog:programme_list"), params)
+    assert len(client.get(reverse("catalog:programme_list"), params).context["page_obj"]) == 3
+    build_catalogue(27, prefix="Meer")
+    with django_assert_max_num_queries(OVERVIEW_MAX_QUERIES):
+        large = count_queries(client, reverse("catalog:programme_list"), params)
+    assert small == large
+    assert len(client.get(reverse("catalog:programme_list"), params).context["page_obj"]) == 20
+
+
+def test_detail_queries_do_not_grow_with_the_catalogue_or_its_studies(client):
+    build_catalogue(3)
+    url = reverse("catalog:programme_detail", kwargs={"slug": "programma-000"})
+    small = count_queries(client, url)
+    for index in range(30):
+        factories.programme(f"Ander programma {index:02d}")
+    programme = factories.programme("Veel onderzoek")
+    for index in range(10):
+        Study.objects.create(programme=programme, title=f"Studie {index}", design=Study.Design.COHORT)
+    assert count_queries(client, url) == small
+    assert count_queries(client, programme.get_absolute_url()) == small
+    assert small <= 12
+
+
+def test_compare_queries_do_not_grow_with_the_number_compared(client):
+    build_catalogue(4)
+    url = reverse("catalog:compare")
+    two = count_queries(client, url, {"p": ["programma-000", "programma-001"]})
+    four = count_queries(
+        client, url, {"p": ["programma-000", "programma-001", "programma-002", "programma-003"]}
+    )
+    assert two == four <= 10
