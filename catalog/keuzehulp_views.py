@@ -8,7 +8,7 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from catalog.forms import KeuzehulpForm
@@ -74,10 +74,6 @@ def keuzehulp_advice(request):
 
 
 def _compare_url(slugs) -> str | None:
-    # The compare page belongs to the catalogue overview; until it exists there is simply no link.
     if not slugs:
         return None
-    try:
-        return f"{reverse('catalog:compare')}?{urlencode([('p', slug) for slug in slugs])}"
-    except NoReverseMatch:
-        return None
+    return f"{reverse('catalog:compare')}?{urlencode([('p', slug) for slug in slugs])}"

@@ -19,7 +19,6 @@ from toolkit.practice_context import PracticeContext
 pytestmark = pytest.mark.django_db
 
 MENU_SLUG = "mindfit"
-TEST_URLS = "tests.catalog.keuzehulp_urls"
 
 
 def practice_for_members(request):
@@ -292,15 +291,10 @@ def test_the_result_lets_the_gp_tick_programmes_for_the_advice_sheet(client, cat
 
 
 def test_the_result_links_to_compare_the_top_matches(client, catalogue, settings):
-    settings.ROOT_URLCONF = TEST_URLS
     text = client.get(keuzehulp_url(**LOW_LITERACY_GUIDED)).text
     compare = f"{reverse('catalog:compare')}?p=kleur-je-leven&amp;p=mindfit&amp;p=psyfit"
     assert f'href="{compare}"' in text
     assert f'href="{reverse("catalog:programme_detail", kwargs={"slug": "psyfit"})}"' in text
-
-
-def test_without_a_compare_page_there_is_no_compare_link(client, catalogue):
-    assert "Vergelijk de beste" not in client.get(keuzehulp_url(**LOW_LITERACY_GUIDED)).text
 
 
 def _queries_for(client, url):
