@@ -117,7 +117,10 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
     list_filter = ["status", ReviewDueFilter, "themes", DeliveryFilter, "provider"]
     search_fields = ["name", "slug", "summary", "provider__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["provider", "themes", "target_groups", "languages", "therapies", "icpc_codes"]
+    autocomplete_fields = ["provider"]
+    # The lookup lists are short; two lists with "choose" buttons read better than select2 boxes, whose search
+    # field has no label (axe-core flags it).
+    filter_horizontal = ["themes", "target_groups", "languages", "therapies", "icpc_codes"]
     readonly_fields = ["status", "created_at", "updated_at"]
     list_per_page = 50
     inlines = [QualityAssessmentInline, StudyInline, ResourceInline]

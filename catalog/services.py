@@ -41,11 +41,11 @@ class TransitionRefused(Exception):
     def __init__(self, programme, target):
         self.programme, self.target = programme, target
         super().__init__(
-            gettext("“%(name)s” is %(current)s and cannot be set to %(target)s.")
+            gettext("“%(name)s” has status ‘%(current)s’; it cannot move to ‘%(target)s’ from there.")
             % {
                 "name": programme.name,
-                "current": programme.get_status_display().lower(),
-                "target": Status(target).label.lower(),
+                "current": programme.get_status_display(),
+                "target": Status(target).label,
             }
         )
 
