@@ -1,5 +1,6 @@
 """The curators' admin for the catalogue: programmes with assessments, workflow actions, history and CSV."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
+from import_export.results import RowResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import services
@@ -117,9 +119,8 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
     list_filter = ["status", ReviewDueFilter, "themes", DeliveryFilter, "provider"]
     search_fields = ["name", "slug", "summary", "provider__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["provider"]
-    # The lookup lists are short; two lists with "choose" buttons read better than select2 boxes, whose search
-    # field has no label (axe-core flags it).
+    # Providers and lookups are short lists: a plain select and Django's two-list widget, rather than select2
+    # boxes whose search field has no accessible name (axe-core flags it).
     filter_horizontal = ["themes", "target_groups", "languages", "therapies", "icpc_codes"]
     readonly_fields = ["status", "created_at", "updated_at"]
     list_per_page = 50
@@ -176,6 +177,21 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
     # The field-picking export form renders inline styles and an inline event handler, which the CSP blocks.
     export_form_class = ExportForm
 
+    class Media:
+        css = {"all": ["css/catalog_admin.css"]}
+
+    def add_success_message(self, result, request):
+        # import-export's own message has no Dutch translation; imported programmes always start as drafts.
+        totals = result.totals
+        message = _(
+            "Import done: %(new)d new, %(updated)d updated, %(skipped)d unchanged. New programmes are drafts."
+        ) % {
+            "new": totals[RowResult.IMPORT_TYPE_NEW],
+            "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
+            "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
+        }
+        self.message_user(request, message, messages.SUCCESS)
+
     def has_import_permission(self, request):
         # import-export lets any staff member import unless told otherwise; an import adds and changes rows.
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -230,28 +246,51 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
 # --- quality assessments ------------------------------------------------------------------------------------
 
 
-class ChecklistAnswerInline(admin.TabularInline):
+class ChecklistAnswerForm(forms.ModelForm):
+    """One question of the checklist, shown as the label of its answer (the question itself is fixed)."""
+
+    class Meta:
+        model = ChecklistAnswer
+        fields = ["question", "answer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        question_id = self.instance.question_id or self.initial.get("question")
+        question = ChecklistQuestion.objects.filter(pk=question_id).first() if question_id else None
+        if question:
+            self.fields["question"].widget = forms.HiddenInput()
+            self.fields["answer"].label = question.text
+
+
+class ChecklistAnswerInline(admin.StackedInline):
+    """Every question of the assessment's criterion; rows left at "unknown" are not stored."""
+
     model = ChecklistAnswer
+    form = ChecklistAnswerForm
     fields = ["question", "answer"]
     extra = 0
+    can_delete = False
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        # Only the questions of this assessment's criterion make sense here.
-        questions = ChecklistQuestion.objects.all()
-        if obj:
-            questions = questions.filter(criterion=obj.criterion)
-        formset.form.base_fields["question"].queryset = questions
+        # Only the questions of this assessment's criterion can be answered here.
+        formset.form.base_fields["question"].queryset = criterion_questions(obj)
         return formset
 
     def get_extra(self, request, obj=None, **kwargs):
         return len(unanswered_questions(obj)) if obj else 0
 
+    def get_max_num(self, request, obj=None, **kwargs):
+        return criterion_questions(obj).count() if obj else 0
+
+
+def criterion_questions(assessment):
+    questions = ChecklistQuestion.objects.all()
+    return questions.filter(criterion=assessment.criterion) if assessment else questions
+
 
 def unanswered_questions(assessment):
-    return list(
-        ChecklistQuestion.objects.filter(criterion=assessment.criterion).exclude(answers__assessment=assessment)
-    )
+    return list(criterion_questions(assessment).exclude(answers__assessment=assessment))
 
 
 @admin.register(QualityAssessment)

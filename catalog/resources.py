@@ -5,7 +5,10 @@ and the value, shown in the import preview, never a server error. `status` is ex
 imported programmes start as drafts and go through the workflow like any other.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -27,6 +30,14 @@ class SpreadsheetCSV(CSV):
         if header.count(";") > header.count(","):
             kwargs.setdefault("delimiter", ";")
         return super().create_dataset(in_stream, **kwargs)
+
+
+class PlainDiff(resources.Diff):
+    """The preview's change marks as bare <ins>/<del>: the coloured inline styles would break the CSP."""
+
+    def as_html(self):
+        # diff-match-patch has escaped the values already; only its style attributes are dropped.
+        return [mark_safe(re.sub(r' style="[^"]*"', "", html)) for html in super().as_html()]
 
 
 class ProviderByNameWidget(widgets.ForeignKeyWidget):
@@ -88,7 +99,6 @@ def _m2m(name, model, field="slug", *, required=False):
     )
 
 
-
 class ProgrammeResource(resources.ModelResource):
     provider = fields.Field(attribute="provider", column_name="provider", widget=ProviderByNameWidget())
     themes = _m2m("themes", Theme, required=True)
@@ -141,6 +151,9 @@ class ProgrammeResource(resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    def get_diff_class(self):
+        return PlainDiff
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.models import Programme
+from catalog.models import ChecklistQuestion, Criterion, Programme
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -239,6 +239,31 @@ def test_workflow_actions_move_the_programme(client, curator, action, source, ta
     client.post(reverse(CHANGELIST), {"action": action, "_selected_action": [programme.pk]})
     programme.refresh_from_db()
     assert programme.status == target
+
+
+# --- quality checklist --------------------------------------------------------------------------------------
+
+
+def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(client, curator):
+    assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
+    client.force_login(curator)
+    response = client.get(reverse("admin:catalog_qualityassessment_change", args=[assessment.pk]))
+    for question in ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY):
+        assert question.text in response.text
+    assert "klachtenprocedure" not in response.text
+
+
+def test_curator_answers_a_checklist_question_and_the_rest_stays_unknown(client, curator):
+    assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
+    client.force_login(curator)
+    url = reverse("admin:catalog_qualityassessment_change", args=[assessment.pk])
+    data = form_data(client.get(url))
+    data["answers-0-answer"] = "yes"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    [answer] = assessment.answers.all()
+    assert answer.answer == "yes"
+    assert answer.question == ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY).first()
 
 
 # --- history ------------------------------------------------------------------------------------------------

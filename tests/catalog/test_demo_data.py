@@ -64,9 +64,11 @@ def test_every_published_programme_has_its_four_assessments(demo_catalogue):
 
 def test_assessments_are_honest_about_what_the_sources_do_not_say(demo_catalogue):
     assert not QualityAssessment.objects.filter(verdict__in=[Verdict.MEETS, Verdict.DOES_NOT]).exists()
-    assert not QualityAssessment.objects.filter(criterion=Criterion.EFFECTIVENESS).exclude(
-        verdict=Verdict.UNKNOWN
-    ).exists()
+    assert (
+        not QualityAssessment.objects.filter(criterion=Criterion.EFFECTIVENESS)
+        .exclude(verdict=Verdict.UNKNOWN)
+        .exists()
+    )
     assert not QualityAssessment.objects.filter(rationale="").exists()
     safety = QualityAssessment.objects.filter(criterion=Criterion.SAFETY, programme__status="published")
     assert all("zeggen hier niets over" in assessment.rationale for assessment in safety)
