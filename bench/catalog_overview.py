@@ -64,7 +64,9 @@ def ensure_database(database_url):
 
     parts = urlsplit(database_url)
     if parts.scheme not in ("postgres", "postgresql"):
-        raise BenchError(f"The benchmark needs PostgreSQL, not {parts.scheme!r}: set DATABASE_URL=postgres://…")
+        raise BenchError(
+            f"The benchmark needs PostgreSQL, not {parts.scheme!r}: set DATABASE_URL=postgres://…"
+        )
     name = parts.path.lstrip("/")
     maintenance = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     with psycopg.connect(maintenance, autocommit=True) as connection:
