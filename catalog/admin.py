@@ -16,6 +16,7 @@ from catalog.models import (
     REVIEW_INTERVAL,
     ChecklistAnswer,
     ChecklistQuestion,
+    Criterion,
     IcpcCode,
     Language,
     Programme,
@@ -84,7 +85,8 @@ class QualityAssessmentInline(admin.StackedInline):
         return 0 if obj else 4
 
 
-class StudyInline(admin.TabularInline):
+class StudyInline(admin.StackedInline):
+    # Stacked, like every inline here: each field keeps its own label (a table column header is not one).
     model = Study
     fields = ["title", "design", "participants", "year", "dutch_primary_care", "guided", "doi", "url"]
     extra = 0
@@ -206,6 +208,12 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
             .select_related("provider")
             .prefetch_related("themes", "target_groups", "languages", "therapies", "icpc_codes")
         )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, QualityAssessmentInline) and not (obj and obj.pk):
+            kwargs["initial"] = [{"criterion": criterion} for criterion in Criterion.values]
+        return kwargs
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -118,6 +118,32 @@ def test_curator_adds_a_programme_which_starts_as_draft_with_four_unknown_assess
     assert sorted(programme.assessments.values_list("verdict", flat=True)) == ["unknown"] * 4
 
 
+def test_new_programme_form_offers_the_four_criteria_and_stores_a_filled_in_one(client, curator):
+    client.force_login(curator)
+    url = reverse("admin:catalog_programme_add")
+    page = client.get(url)
+    criteria = [form.initial["criterion"] for form in page.context["inline_admin_formsets"][0].formset.forms]
+    assert criteria == Criterion.values
+    data = form_data(page)
+    data.update(
+        name="Psyfit",
+        slug="psyfit",
+        provider=str(factories.provider("Trimbos-Instituut").pk),
+        summary="Zelfhulp om je mentale fitheid te vergroten.",
+        themes=[str(factories.theme("Mentale fitheid").pk)],
+        languages=[str(factories.language().pk)],
+        **{"assessments-1-verdict": "partly", "assessments-1-rationale": "Doel beschreven."},
+    )
+    assert client.post(url, data).status_code == 302
+    verdicts = dict(Programme.objects.get(slug="psyfit").assessments.values_list("criterion", "verdict"))
+    assert verdicts == {
+        "effectiveness": "unknown",
+        "transparency": "partly",
+        "user_friendliness": "unknown",
+        "safety": "unknown",
+    }
+
+
 def test_status_cannot_be_edited_in_the_form(client, curator):
     programme = factories.programme(status=Status.DRAFT)
     client.force_login(curator)
