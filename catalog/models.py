@@ -129,6 +129,8 @@ class Programme(models.Model):
         PRACTICE_LICENCE = "practice_licence", _("Licence paid by the practice")
         INSURER = "insurer", _("Reimbursed by the health insurer")
         PATIENT = "patient", _("Paid by the patient")
+        # Honest default for programmes whose price the curators could not verify.
+        UNKNOWN = "unknown", _("Cost unknown")
 
     class Approach(models.TextChoices):
         STRENGTH = "strength", _("Strength-based")

@@ -1,0 +1,383 @@
+"""The curators' admin for the catalogue: programmes with assessments, workflow actions, history and CSV."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from import_export.admin import ImportExportMixin
+from import_export.forms import ExportForm
+from import_export.results import RowResult
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalog import services
+from catalog.models import (
+    REVIEW_INTERVAL,
+    ChecklistAnswer,
+    ChecklistQuestion,
+    Criterion,
+    IcpcCode,
+    Language,
+    Programme,
+    Provider,
+    QualityAssessment,
+    Resource,
+    Study,
+    TargetGroup,
+    Theme,
+    Therapy,
+)
+from catalog.resources import ProgrammeResource, SpreadsheetCSV
+
+# simple-history's own list template carries an inline style, which the Content Security Policy blocks.
+HISTORY_LIST_TEMPLATE = "catalog/admin/object_history_list.html"
+
+
+class CuratedHistoryAdmin(SimpleHistoryAdmin):
+    object_history_list_template = HISTORY_LIST_TEMPLATE
+
+
+# --- list filters -------------------------------------------------------------------------------------------
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Review due")), ("current", _("Reviewed in the last 12 months"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.review_due()
+        if self.value() == "current":
+            return queryset.filter(last_reviewed__gte=timezone.localdate() - REVIEW_INTERVAL)
+        return queryset
+
+
+class DeliveryFilter(admin.SimpleListFilter):
+    title = _("delivery")
+    parameter_name = "delivery"
+    FIELDS = {"self_help": "offers_self_help", "guided": "offers_guided", "blended": "offers_blended"}
+
+    def lookups(self, request, model_admin):
+        return [(key, Programme._meta.get_field(field).verbose_name) for key, field in self.FIELDS.items()]
+
+    def queryset(self, request, queryset):
+        field = self.FIELDS.get(self.value())
+        return queryset.filter(**{field: True}) if field else queryset
+
+
+# --- programmes ---------------------------------------------------------------------------------------------
+
+
+class QualityAssessmentInline(admin.StackedInline):
+    model = QualityAssessment
+    fields = ["criterion", "verdict", "rationale", "evidence", "assessed_on"]
+    max_num = 4
+    can_delete = False
+    show_change_link = True  # the checklist of each criterion is edited on the assessment's own page
+    verbose_name_plural = _("quality assessments (one per criterion; open one to fill in its checklist)")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new programme shows the four criteria to fill in; saving adds any left untouched as "unknown".
+        return 0 if obj else 4
+
+
+class StudyInline(admin.StackedInline):
+    # Stacked, like every inline here: each field keeps its own label (a table column header is not one).
+    model = Study
+    fields = ["title", "design", "participants", "year", "dutch_primary_care", "guided", "doi", "url"]
+    extra = 0
+
+
+class ResourceInline(admin.StackedInline):
+    model = Resource
+    fields = ["kind", "audience", "title", "url", "file", "body"]
+    extra = 0
+
+
+def _run_workflow_action(modeladmin, request, queryset, service, done_message):
+    """Apply `service` to each selected programme; report how many moved and why the others did not."""
+    done, refused = 0, []
+    for programme in queryset.order_by("name"):
+        try:
+            service(programme=programme, by=request.user)
+        except services.TransitionRefused as exc:
+            refused.append(str(exc))
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+    for reason in refused:
+        modeladmin.message_user(request, reason, messages.WARNING)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
+    list_display = ["name", "provider", "status", "last_reviewed", "next_review"]
+    list_select_related = ["provider"]
+    list_filter = ["status", ReviewDueFilter, "themes", DeliveryFilter, "provider"]
+    search_fields = ["name", "slug", "summary", "provider__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    # Providers and lookups are short lists: a plain select and Django's two-list widget, rather than select2
+    # boxes whose search field has no accessible name (axe-core flags it).
+    filter_horizontal = ["themes", "target_groups", "languages", "therapies", "icpc_codes"]
+    readonly_fields = ["status", "created_at", "updated_at"]
+    list_per_page = 50
+    inlines = [QualityAssessmentInline, StudyInline, ResourceInline]
+    actions = ["send_for_review", "publish", "archive", "back_to_draft", "mark_reviewed"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "provider", "website", "summary", "description"]}),
+        (
+            _("For whom"),
+            {
+                "fields": [
+                    "themes",
+                    "target_groups",
+                    "languages",
+                    "reading_level",
+                    ("suits_mild", "suits_moderate"),
+                    "icpc_codes",
+                ]
+            },
+        ),
+        (
+            _("Approach and delivery"),
+            {
+                "fields": [
+                    "approach",
+                    "therapies",
+                    ("offers_self_help", "offers_guided", "offers_blended"),
+                    ("duration_weeks", "duration_note"),
+                    ("cost", "cost_note"),
+                    "anonymous_use",
+                    ("on_web", "on_ios", "on_android"),
+                    "his_feedback",
+                    "available_after_treatment",
+                ]
+            },
+        ),
+        (_("Labels"), {"fields": ["medical_device_class", "quality_marks"]}),
+        (
+            _("Workflow"),
+            {
+                "fields": ["status", "last_reviewed", "next_review", ("created_at", "updated_at")],
+                "description": _(
+                    "Change the status with the actions in the programme list: send for review, publish, "
+                    "archive or back to draft."
+                ),
+            },
+        ),
+    ]
+
+    # CSV import and export.
+    resource_classes = [ProgrammeResource]
+    import_formats = [SpreadsheetCSV]
+    export_formats = [SpreadsheetCSV]
+    # The field-picking export form renders inline styles and an inline event handler, which the CSP blocks.
+    export_form_class = ExportForm
+
+    class Media:
+        css = {"all": ["css/catalog_admin.css"]}
+
+    def add_success_message(self, result, request):
+        # import-export's own message has no Dutch translation; imported programmes always start as drafts.
+        totals = result.totals
+        message = _(
+            "Import done: %(new)d new, %(updated)d updated, %(skipped)d unchanged. New programmes are drafts."
+        ) % {
+            "new": totals[RowResult.IMPORT_TYPE_NEW],
+            "updated": totals[RowResult.IMPORT_TYPE_UPDATE],
+            "skipped": totals[RowResult.IMPORT_TYPE_SKIP],
+        }
+        self.message_user(request, message, messages.SUCCESS)
+
+    def has_import_permission(self, request):
+        # import-export lets any staff member import unless told otherwise; an import adds and changes rows.
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_export_queryset(self, request):
+        return (
+            super()
+            .get_export_queryset(request)
+            .select_related("provider")
+            .prefetch_related("themes", "target_groups", "languages", "therapies", "icpc_codes")
+        )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, QualityAssessmentInline) and not (obj and obj.pk):
+            kwargs["initial"] = [{"criterion": criterion} for criterion in Criterion.values]
+        return kwargs
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.programme_assessments_complete(programme=form.instance, by=request.user)
+
+    @admin.action(description=_("Send selected programmes for review"), permissions=["change"])
+    def send_for_review(self, request, queryset):
+        done = ngettext_lazy(
+            "%(count)d programme sent for review.", "%(count)d programmes sent for review.", "count"
+        )
+        _run_workflow_action(self, request, queryset, services.programme_send_for_review, done)
+
+    @admin.action(description=_("Publish selected programmes"), permissions=["change"])
+    def publish(self, request, queryset):
+        done = ngettext_lazy("%(count)d programme published.", "%(count)d programmes published.", "count")
+        _run_workflow_action(self, request, queryset, services.programme_publish, done)
+
+    @admin.action(description=_("Archive selected programmes"), permissions=["change"])
+    def archive(self, request, queryset):
+        done = ngettext_lazy("%(count)d programme archived.", "%(count)d programmes archived.", "count")
+        _run_workflow_action(self, request, queryset, services.programme_archive, done)
+
+    @admin.action(description=_("Move selected programmes back to draft"), permissions=["change"])
+    def back_to_draft(self, request, queryset):
+        done = ngettext_lazy(
+            "%(count)d programme moved back to draft.", "%(count)d programmes moved back to draft.", "count"
+        )
+        _run_workflow_action(self, request, queryset, services.programme_back_to_draft, done)
+
+    @admin.action(description=_("Mark selected programmes as reviewed today"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        done = ngettext_lazy(
+            "%(count)d programme marked as reviewed.", "%(count)d programmes marked as reviewed.", "count"
+        )
+        _run_workflow_action(self, request, queryset, services.programme_mark_reviewed, done)
+
+
+# --- quality assessments ------------------------------------------------------------------------------------
+
+
+class ChecklistAnswerForm(forms.ModelForm):
+    """One question of the checklist, shown as the label of its answer (the question itself is fixed)."""
+
+    class Meta:
+        model = ChecklistAnswer
+        fields = ["question", "answer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        question_id = self.instance.question_id or self.initial.get("question")
+        question = ChecklistQuestion.objects.filter(pk=question_id).first() if question_id else None
+        if question:
+            self.fields["question"].widget = forms.HiddenInput()
+            self.fields["answer"].label = question.text
+
+
+class ChecklistAnswerInline(admin.StackedInline):
+    """Every question of the assessment's criterion; rows left at "unknown" are not stored."""
+
+    model = ChecklistAnswer
+    form = ChecklistAnswerForm
+    fields = ["question", "answer"]
+    extra = 0
+    can_delete = False
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Only the questions of this assessment's criterion can be answered here.
+        formset.form.base_fields["question"].queryset = criterion_questions(obj)
+        return formset
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return len(unanswered_questions(obj)) if obj else 0
+
+    def get_max_num(self, request, obj=None, **kwargs):
+        return criterion_questions(obj).count() if obj else 0
+
+
+def criterion_questions(assessment):
+    questions = ChecklistQuestion.objects.all()
+    return questions.filter(criterion=assessment.criterion) if assessment else questions
+
+
+def unanswered_questions(assessment):
+    return list(criterion_questions(assessment).exclude(answers__assessment=assessment))
+
+
+@admin.register(QualityAssessment)
+class QualityAssessmentAdmin(CuratedHistoryAdmin):
+    list_display = ["programme", "criterion", "verdict", "assessed_on"]
+    list_select_related = ["programme"]
+    list_filter = ["criterion", "verdict"]
+    search_fields = ["programme__name", "rationale"]
+    autocomplete_fields = ["programme"]
+    fields = ["programme", "criterion", "verdict", "rationale", "evidence", "assessed_on"]
+    inlines = [ChecklistAnswerInline]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ChecklistAnswerInline) and obj and obj.pk:
+            # Offer every unanswered question of the criterion; rows left at "unknown" are not stored.
+            kwargs["initial"] = [{"question": question.pk} for question in unanswered_questions(obj)]
+        return kwargs
+
+
+@admin.register(ChecklistQuestion)
+class ChecklistQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "criterion", "position"]
+    list_filter = ["criterion"]
+    search_fields = ["text"]
+
+
+# --- providers, studies, resources and lookups --------------------------------------------------------------
+
+
+@admin.register(Provider)
+class ProviderAdmin(CuratedHistoryAdmin):
+    list_display = ["name", "website", "programme_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(programme_count=Count("programmes"))
+
+    @admin.display(description=_("programmes"), ordering="programme_count")
+    def programme_count(self, obj):
+        return obj.programme_count
+
+
+@admin.register(Study)
+class StudyAdmin(admin.ModelAdmin):
+    list_display = ["title", "programme", "design", "year", "participants", "dutch_primary_care"]
+    list_select_related = ["programme"]
+    list_filter = ["design", "dutch_primary_care", "guided"]
+    search_fields = ["title", "programme__name", "doi"]
+    autocomplete_fields = ["programme"]
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "programme", "kind", "audience"]
+    list_select_related = ["programme"]
+    list_filter = ["kind", "audience"]
+    search_fields = ["title", "programme__name"]
+    autocomplete_fields = ["programme"]
+
+
+class LookupAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+admin.site.register([Theme, TargetGroup, Therapy], LookupAdmin)
+
+
+@admin.register(Language)
+class LanguageAdmin(LookupAdmin):
+    list_display = ["name", "code", "slug", "position"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(IcpcCode)
+class IcpcCodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "title"]
+    search_fields = ["code", "title"]

@@ -1,0 +1,191 @@
+"""CSV import and export of programmes (django-import-export): provider by name, lookups by slug.
+
+A row is matched on `slug` (made from the name when left empty). Bad values give a row error naming the column
+and the value, shown in the import preview, never a server error. `status` is exported but not imported:
+imported programmes start as drafts and go through the workflow like any other.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV
+
+from catalog import services
+from catalog.models import IcpcCode, Language, Programme, Provider, TargetGroup, Theme, Therapy
+
+SEPARATOR = "|"
+
+
+class SpreadsheetCSV(CSV):
+    """CSV with commas, or with semicolons as a spreadsheet with Dutch settings writes it."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes) and self.encoding:
+            in_stream = in_stream.decode(self.encoding)
+        header = in_stream.split("\n", 1)[0]
+        if header.count(";") > header.count(","):
+            kwargs.setdefault("delimiter", ";")
+        return super().create_dataset(in_stream, **kwargs)
+
+
+class PlainDiff(resources.Diff):
+    """The preview's change marks as bare <ins>/<del>: the coloured inline styles would break the CSP."""
+
+    def as_html(self):
+        # diff-match-patch has escaped the values already; only its style attributes are dropped.
+        return [mark_safe(re.sub(r' style="[^"]*"', "", html)) for html in super().as_html()]
+
+
+class ProviderByNameWidget(widgets.ForeignKeyWidget):
+    def __init__(self):
+        super().__init__(Provider, field="name")
+
+    def clean(self, value, row=None, **kwargs):
+        name = (value or "").strip()
+        if not name:
+            raise ValueError(_("Fill in the provider's name."))
+        try:
+            return self.model.objects.get(name__iexact=name)
+        except Provider.DoesNotExist:
+            raise ValueError(
+                _("Unknown provider “%(name)s”: add the provider in the admin first, or check the spelling.")
+                % {"name": name}
+            ) from None
+
+
+class StrictManyToManyWidget(widgets.ManyToManyWidget):
+    """Like ManyToManyWidget, but an unknown value is an error instead of being dropped without a word."""
+
+    def __init__(self, model, field="slug", *, required=False):
+        super().__init__(model, separator=SEPARATOR, field=field)
+        self.required = required
+
+    def clean(self, value, row=None, **kwargs):
+        wanted = [part.strip() for part in str(value or "").split(self.separator) if part.strip()]
+        if not wanted and self.required:
+            raise ValueError(_("Give at least one value, separated by “%(sep)s”.") % {"sep": self.separator})
+        found = self.model.objects.filter(**{f"{self.field}__in": wanted})
+        missing = sorted(set(wanted) - {str(getattr(obj, self.field)) for obj in found})
+        if missing:
+            raise ValueError(
+                _("Unknown %(what)s: %(values)s.")
+                % {"what": self.model._meta.verbose_name_plural, "values": ", ".join(missing)}
+            )
+        return found
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """Accepts 1/0, true/false, yes/no and ja/nee; an empty cell means no; anything else is an error."""
+
+    TRUE_VALUES = [*widgets.BooleanWidget.TRUE_VALUES, "yes", "Yes", "ja", "Ja", "JA"]
+    FALSE_VALUES = [*widgets.BooleanWidget.FALSE_VALUES, "no", "No", "nee", "Nee", "NEE", "", None]
+
+    def clean(self, value, row=None, **kwargs):
+        value = value.strip() if isinstance(value, str) else value
+        if value in self.TRUE_VALUES:
+            return True
+        if value in self.FALSE_VALUES:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no; use 1 or 0.") % {"value": value})
+
+
+def _m2m(name, model, field="slug", *, required=False):
+    return fields.Field(
+        attribute=name, column_name=name, widget=StrictManyToManyWidget(model, field, required=required)
+    )
+
+
+class ProgrammeResource(resources.ModelResource):
+    provider = fields.Field(attribute="provider", column_name="provider", widget=ProviderByNameWidget())
+    themes = _m2m("themes", Theme, required=True)
+    target_groups = _m2m("target_groups", TargetGroup)
+    languages = _m2m("languages", Language, "code", required=True)
+    therapies = _m2m("therapies", Therapy)
+    icpc_codes = _m2m("icpc_codes", IcpcCode, "code")
+    status = fields.Field(attribute="status", column_name="status", readonly=True)
+
+    class Meta:
+        model = Programme
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "name",
+            "provider",
+            "status",
+            "website",
+            "summary",
+            "description",
+            "themes",
+            "target_groups",
+            "languages",
+            "reading_level",
+            "offers_self_help",
+            "offers_guided",
+            "offers_blended",
+            "duration_weeks",
+            "duration_note",
+            "cost",
+            "cost_note",
+            "anonymous_use",
+            "on_web",
+            "on_ios",
+            "on_android",
+            "approach",
+            "therapies",
+            "suits_mild",
+            "suits_moderate",
+            "icpc_codes",
+            "his_feedback",
+            "available_after_treatment",
+            "medical_device_class",
+            "quality_marks",
+            "last_reviewed",
+            "next_review",
+        ]
+        export_order = fields
+        # Model validation (choices, lengths, URLs, required fields) turns into row errors in the preview.
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_diff_class(self):
+        return PlainDiff
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        if f.get_internal_type() == "BooleanField":
+            return YesNoWidget
+        return super().widget_from_django_field(f, default)
+
+    def before_import(self, dataset, **kwargs):
+        if "slug" not in dataset.headers and "name" in dataset.headers:
+            dataset.append_col([""] * len(dataset), header="slug")
+
+    def before_import_row(self, row, **kwargs):
+        if not (row.get("slug") or "").strip() and row.get("name"):
+            row["slug"] = slugify(row["name"])[:200]
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # Like a programme saved in the admin form, an imported one has its four criteria (as "unknown").
+        services.programme_assessments_complete(programme=instance, by=kwargs.get("user"))
+
+    def import_instance(self, instance, row, **kwargs):
+        # The base class reads many-to-many columns only while saving, after validation, where an unknown slug
+        # would surface as a bare exception; checking them here puts the message in the preview's row errors.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as exc:
+                    errors[field.attribute] = [str(exc)]
+        if errors:
+            raise ValidationError(errors)

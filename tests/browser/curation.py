@@ -1,0 +1,30 @@
+"""Shared steps for the curators' browser journeys in the Django admin."""
+
+import warnings
+
+from django.urls import reverse
+from playwright.sync_api import expect
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Django admin's two-list widget (filter_horizontal) puts aria-label on a plain <span>, and its select2
+# autocomplete leaves ARIA fields unnamed. That markup is Django's, not ours: it is reported as a warning,
+# and everything else on the page is held to WCAG 2.1 AA.
+DJANGO_WIDGETS = [".selector", ".select2-container"]
+
+
+def log_in_to_admin(page, username, password):
+    page.goto(reverse("admin:login"))
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("link", name="Programma's", exact=True)).to_be_visible()
+
+
+def assert_admin_accessible(page, axe):
+    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}}
+    ours = axe.run(page, context={"exclude": [[selector] for selector in DJANGO_WIDGETS]}, options=options)
+    assert ours.violations_count == 0, f"{page.url}\n{ours.generate_report()}"
+    everything = axe.run(page, options=options)
+    if everything.violations_count:
+        report = everything.generate_report()
+        warnings.warn(f"axe-core on Django admin widgets at {page.url}:\n{report}", stacklevel=2)

@@ -1,0 +1,81 @@
+"""A curator logs in to the admin, opens a draft programme, publishes it and finds it in the overview."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import expect
+
+from catalog.models import Programme
+from tests import factories
+from tests.browser.curation import assert_admin_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DRAFT_NAME = "Somberheid in eenvoudige taal"
+
+
+@pytest.fixture
+def curator():
+    user = factories.user("redactie", password="toolkit-demo", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redactie"))
+    return user
+
+
+@pytest.fixture
+def draft_programme():
+    return factories.programme(
+        DRAFT_NAME,
+        provider=factories.provider("Therapieland"),
+        summary="Zelfhulp bij somberheid, geschreven in eenvoudige taal.",
+        status=Programme.Status.DRAFT,
+    )
+
+
+def overview_exists():
+    try:
+        reverse("catalog:programme_list")
+    except NoReverseMatch:
+        return False
+    return True
+
+
+# The last step needs the public overview, built on another branch. Until that is merged, reversing
+# "catalog:programme_list" fails and the test is an expected failure for that reason only; once the page
+# exists, it is an ordinary test.
+@pytest.mark.xfail(
+    not overview_exists(), raises=NoReverseMatch, strict=True, reason="the public overview is not merged yet"
+)
+def test_curator_publishes_a_draft_and_it_appears_in_the_overview(
+    page, assert_accessible, axe, curator, draft_programme
+):
+    page.goto(reverse("admin:index"))
+    assert_accessible(page)
+    page.get_by_label("Gebruikersnaam").fill("redactie")
+    page.get_by_label("Wachtwoord").fill("toolkit-demo")
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("link", name="Programma's", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Programma's", exact=True).click()
+    page.get_by_role("link", name="Beoordeling nodig").click()  # the "review due" filter lists the new draft
+    page.get_by_role("link", name=DRAFT_NAME).click()
+    expect(page.get_by_role("heading", name=DRAFT_NAME, exact=True)).to_be_visible()
+    expect(page.get_by_text("Concept", exact=True)).to_be_visible()
+    assert_admin_accessible(page, axe)
+
+    page.go_back()
+    page.get_by_role("checkbox", name=re.compile(DRAFT_NAME)).check()
+    action = page.get_by_role("combobox", name=re.compile("Actie"))
+    action.select_option(label="Geselecteerde programma's publiceren")
+    page.get_by_role("button", name="Uitvoeren").click()
+    expect(page.get_by_text("1 programma gepubliceerd.")).to_be_visible()
+    assert_accessible(page)
+    draft_programme.refresh_from_db()
+    assert draft_programme.status == Programme.Status.PUBLISHED
+
+    # Final step, as a GP would see it: the programme is now listed in the public overview.
+    page.goto(reverse("catalog:programme_list"))
+    expect(page.get_by_role("link", name=DRAFT_NAME)).to_be_visible()
+    assert_accessible(page)

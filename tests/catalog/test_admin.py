@@ -1,0 +1,442 @@
+"""Curation in the admin: who may change the catalogue, filters, workflow actions, history, CSV in and out."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from catalog.models import ChecklistQuestion, Criterion, Programme
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+Status = Programme.Status
+CHANGELIST = "admin:catalog_programme_changelist"
+
+
+@pytest.fixture
+def curator():
+    user = factories.user("redacteur", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redactie"))
+    return user
+
+
+@pytest.fixture
+def outsider():
+    """Staff (may open the admin) but not in Redactie and no superuser: no rights on the catalogue."""
+    return factories.user("buitenstaander", is_staff=True)
+
+
+@pytest.fixture
+def viewer():
+    user = factories.user("meelezer", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_programme"))
+    return user
+
+
+def form_data(response):
+    """The POST data of an admin add/change form as shown: the main form and every inline formset."""
+    data = {}
+
+    def add(form):
+        for field in form:
+            value = field.value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                data[field.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[field.html_name] = [str(item) for item in value]
+            else:
+                data[field.html_name] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        add(inline.formset.management_form)
+        for form in inline.formset.forms:
+            add(form)
+    return data
+
+
+# --- who may do what ----------------------------------------------------------------------------------------
+
+
+def test_curator_sees_the_programme_list_with_status_and_review_dates(client, curator):
+    factories.programme("Kleurjeleven", last_reviewed=date(2026, 1, 5))
+    client.force_login(curator)
+    response = client.get(reverse(CHANGELIST))
+    assert response.status_code == 200
+    assert "Kleurjeleven" in response.text
+    assert "5 januari 2026" in response.text or "jan. 5, 2026" in response.text.lower()
+
+
+def test_programme_list_query_count_stays_flat(client, curator, django_assert_max_num_queries):
+    client.force_login(curator)
+    for number in range(30):
+        factories.programme(f"Programma {number:02}", provider=factories.provider(f"Aanbieder {number}"))
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse(CHANGELIST))
+    assert "Programma 29" in response.text
+
+
+def test_curator_changes_a_programme_and_its_assessment(client, curator):
+    programme = factories.programme("Psyfit", summary="Oude samenvatting.")
+    client.force_login(curator)
+    url = reverse("admin:catalog_programme_change", args=[programme.pk])
+    data = form_data(client.get(url))
+    data["summary"] = "Werken aan mentale fitheid, in je eigen tempo."
+    data["assessments-0-verdict"] = "partly"
+    data["assessments-0-rationale"] = "Aanbieder en doel zijn bekend; financier niet."
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    programme.refresh_from_db()
+    assert programme.summary == "Werken aan mentale fitheid, in je eigen tempo."
+    assessment = programme.assessments.get(pk=data["assessments-0-id"])
+    assert assessment.verdict == "partly"
+    assert assessment.rationale == "Aanbieder en doel zijn bekend; financier niet."
+
+
+def test_curator_adds_a_programme_which_starts_as_draft_with_four_unknown_assessments(client, curator):
+    provider = factories.provider("Mirro")
+    client.force_login(curator)
+    url = reverse("admin:catalog_programme_add")
+    data = form_data(client.get(url))
+    data.update(
+        name="Rouwverwerking",
+        slug="rouwverwerking",
+        provider=str(provider.pk),
+        summary="Online zelfhulp bij het verwerken van verlies.",
+        themes=[str(factories.theme("Rouw").pk)],
+        languages=[str(factories.language().pk)],
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    programme = Programme.objects.get(slug="rouwverwerking")
+    assert programme.status == Status.DRAFT
+    assert sorted(programme.assessments.values_list("verdict", flat=True)) == ["unknown"] * 4
+
+
+def test_new_programme_form_offers_the_four_criteria_and_stores_a_filled_in_one(client, curator):
+    client.force_login(curator)
+    url = reverse("admin:catalog_programme_add")
+    page = client.get(url)
+    criteria = [form.initial["criterion"] for form in page.context["inline_admin_formsets"][0].formset.forms]
+    assert criteria == Criterion.values
+    data = form_data(page)
+    data.update(
+        name="Psyfit",
+        slug="psyfit",
+        provider=str(factories.provider("Trimbos-Instituut").pk),
+        summary="Zelfhulp om je mentale fitheid te vergroten.",
+        themes=[str(factories.theme("Mentale fitheid").pk)],
+        languages=[str(factories.language().pk)],
+        **{"assessments-1-verdict": "partly", "assessments-1-rationale": "Doel beschreven."},
+    )
+    assert client.post(url, data).status_code == 302
+    verdicts = dict(Programme.objects.get(slug="psyfit").assessments.values_list("criterion", "verdict"))
+    assert verdicts == {
+        "effectiveness": "unknown",
+        "transparency": "partly",
+        "user_friendliness": "unknown",
+        "safety": "unknown",
+    }
+
+
+def test_status_cannot_be_edited_in_the_form(client, curator):
+    programme = factories.programme(status=Status.DRAFT)
+    client.force_login(curator)
+    url = reverse("admin:catalog_programme_change", args=[programme.pk])
+    data = form_data(client.get(url))
+    data["status"] = Status.PUBLISHED
+    client.post(url, data)
+    programme.refresh_from_db()
+    assert programme.status == Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["admin:catalog_programme_changelist", "admin:catalog_programme_add", "admin:catalog_provider_add"],
+)
+def test_staff_outside_redactie_is_refused(client, outsider, url_name):
+    client.force_login(outsider)
+    assert client.get(reverse(url_name)).status_code == 403
+
+
+def test_staff_outside_redactie_cannot_change_a_programme(client, outsider):
+    programme = factories.programme("Drinktest", summary="Ongewijzigd.")
+    client.force_login(outsider)
+    url = reverse("admin:catalog_programme_change", args=[programme.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"name": "Gekaapt", "summary": "Gewijzigd."}).status_code == 403
+    programme.refresh_from_db()
+    assert (programme.name, programme.summary) == ("Drinktest", "Ongewijzigd.")
+
+
+def test_staff_outside_redactie_cannot_run_a_workflow_action(client, outsider):
+    programme = factories.programme(status=Status.DRAFT)
+    client.force_login(outsider)
+    response = client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [programme.pk]})
+    assert response.status_code == 403
+    programme.refresh_from_db()
+    assert programme.status == Status.DRAFT
+
+
+def test_staff_outside_redactie_cannot_import_or_export(client, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("admin:catalog_programme_import")).status_code == 403
+    assert client.post(reverse("admin:catalog_programme_export"), {"format": "0"}).status_code == 403
+
+
+def test_a_view_only_user_is_not_offered_the_actions_and_cannot_run_them(client, viewer):
+    programme = factories.programme(status=Status.DRAFT)
+    client.force_login(viewer)
+    page = client.get(reverse(CHANGELIST))
+    assert page.status_code == 200
+    assert 'value="publish"' not in page.text
+    client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [programme.pk]})
+    programme.refresh_from_db()
+    assert programme.status == Status.DRAFT
+
+
+def test_superuser_outside_redactie_may_curate(client):
+    admin_user = factories.user("beheerder", is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    assert client.get(reverse("admin:catalog_programme_add")).status_code == 200
+
+
+# --- filters and actions ------------------------------------------------------------------------------------
+
+
+def test_review_due_filter_lists_never_and_long_ago_reviewed_programmes(client, curator):
+    today = timezone.localdate()
+    factories.programme("Nooit beoordeeld", last_reviewed=None)
+    factories.programme("Lang geleden", last_reviewed=today - timedelta(days=400))
+    factories.programme("Net gedaan", last_reviewed=today - timedelta(days=30))
+    client.force_login(curator)
+    response = client.get(reverse(CHANGELIST), {"review": "due"})
+    shown = {programme.name for programme in response.context["cl"].result_list}
+    assert shown == {"Nooit beoordeeld", "Lang geleden"}
+
+
+def test_delivery_filter_lists_guided_programmes(client, curator):
+    factories.programme("Begeleid", offers_guided=True)
+    factories.programme("Alleen zelfhulp", offers_guided=False)
+    client.force_login(curator)
+    response = client.get(reverse(CHANGELIST), {"delivery": "guided"})
+    assert [programme.name for programme in response.context["cl"].result_list] == ["Begeleid"]
+
+
+def test_publish_action_publishes_the_selected_drafts_and_says_so(client, curator):
+    first = factories.programme("Eerste", status=Status.DRAFT)
+    second = factories.programme("Tweede", status=Status.IN_REVIEW)
+    client.force_login(curator)
+    response = client.post(
+        reverse(CHANGELIST), {"action": "publish", "_selected_action": [first.pk, second.pk]}, follow=True
+    )
+    assert set(Programme.objects.published().values_list("name", flat=True)) == {"Eerste", "Tweede"}
+    assert "2 programma's gepubliceerd." in [str(message) for message in response.context["messages"]]
+
+
+def test_publish_action_explains_a_refusal_and_keeps_the_archived_programme(client, curator):
+    archived = factories.programme("Oud programma", status=Status.ARCHIVED)
+    client.force_login(curator)
+    response = client.post(
+        reverse(CHANGELIST), {"action": "publish", "_selected_action": [archived.pk]}, follow=True
+    )
+    archived.refresh_from_db()
+    assert archived.status == Status.ARCHIVED
+    [warning] = [str(message) for message in response.context["messages"]]
+    assert "Oud programma" in warning and "Gearchiveerd" in warning
+
+
+@pytest.mark.parametrize(
+    ("action", "source", "target"),
+    [
+        ("send_for_review", Status.DRAFT, Status.IN_REVIEW),
+        ("archive", Status.PUBLISHED, Status.ARCHIVED),
+        ("back_to_draft", Status.ARCHIVED, Status.DRAFT),
+    ],
+)
+def test_workflow_actions_move_the_programme(client, curator, action, source, target):
+    programme = factories.programme(status=source)
+    client.force_login(curator)
+    client.post(reverse(CHANGELIST), {"action": action, "_selected_action": [programme.pk]})
+    programme.refresh_from_db()
+    assert programme.status == target
+
+
+# --- quality checklist --------------------------------------------------------------------------------------
+
+
+def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(client, curator):
+    assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
+    client.force_login(curator)
+    response = client.get(reverse("admin:catalog_qualityassessment_change", args=[assessment.pk]))
+    for question in ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY):
+        assert question.text in response.text
+    assert "klachtenprocedure" not in response.text
+
+
+def test_curator_answers_a_checklist_question_and_the_rest_stays_unknown(client, curator):
+    assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
+    client.force_login(curator)
+    url = reverse("admin:catalog_qualityassessment_change", args=[assessment.pk])
+    data = form_data(client.get(url))
+    data["answers-0-answer"] = "yes"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    [answer] = assessment.answers.all()
+    assert answer.answer == "yes"
+    assert answer.question == ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY).first()
+
+
+# --- history ------------------------------------------------------------------------------------------------
+
+
+def test_history_records_who_changed_what(client, curator):
+    programme = factories.programme("Minderdrinken", summary="Eerst.")
+    client.force_login(curator)
+    url = reverse("admin:catalog_programme_change", args=[programme.pk])
+    data = form_data(client.get(url))
+    data["summary"] = "Daarna."
+    client.post(url, data)
+    change = programme.history.filter(history_type="~", summary="Daarna.").latest()
+    assert change.history_user == curator
+    delta = change.diff_against(change.prev_record)
+    assert "summary" in delta.changed_fields
+
+
+def test_history_page_shows_the_curator_and_the_change(client, curator):
+    programme = factories.programme("Minderdrinken", status=Status.DRAFT)
+    client.force_login(curator)
+    client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [programme.pk]})
+    response = client.get(reverse("admin:catalog_programme_history", args=[programme.pk]))
+    assert response.status_code == 200
+    assert "redacteur" in response.text
+    assert "→" in response.text
+
+
+# --- CSV export and import ----------------------------------------------------------------------------------
+
+
+def csv_upload(text, name="programmas.csv"):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+def preview(client, text):
+    data = {"format": "0", "import_file": csv_upload(text)}
+    return client.post(reverse("admin:catalog_programme_import"), data)
+
+
+def confirm(client, preview_response):
+    confirm_form = preview_response.context["confirm_form"]
+    return client.post(reverse("admin:catalog_programme_process_import"), confirm_form.initial)
+
+
+@pytest.fixture
+def lookups():
+    factories.provider("Trimbos-Instituut")
+    factories.theme("Problematisch alcoholgebruik")
+    factories.theme("Depressieve klachten")
+    factories.language("Nederlands", "nl")
+    factories.language("Engels", "en")
+
+
+def test_csv_export_contains_the_programmes_with_provider_names_and_slugs(client, curator):
+    factories.programme(
+        "Minderdrinken",
+        provider=factories.provider("Trimbos-Instituut"),
+        themes=[factories.theme("Problematisch alcoholgebruik")],
+    )
+    factories.programme("Kleurjeleven", provider=factories.provider("Trimbos-Instituut"))
+    client.force_login(curator)
+    response = client.post(reverse("admin:catalog_programme_export"), {"format": "0", "resource": "0"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("slug,name,provider,status")
+    assert any(line.startswith("minderdrinken,Minderdrinken,Trimbos-Instituut,published") for line in lines)
+    assert "problematisch-alcoholgebruik" in response.content.decode()
+    assert len(lines) == 3
+
+
+def test_csv_import_previews_then_creates_and_updates_programmes(client, curator, lookups):
+    existing = factories.programme("Minderdrinken", summary="Oud.", status=Status.PUBLISHED)
+    client.force_login(curator)
+    text = (
+        "slug,name,provider,summary,themes,languages,cost,offers_guided\n"
+        "minderdrinken,Minderdrinken,Trimbos-Instituut,Nieuw.,problematisch-alcoholgebruik,nl,free,nee\n"
+        ",Kleur je leven,trimbos-instituut,Zelfhulp bij somberheid.,depressieve-klachten,nl|en,unknown,ja\n"
+    )
+    shown = preview(client, text)
+    assert shown.status_code == 200
+    assert not shown.context["result"].has_errors() and not shown.context["result"].has_validation_errors()
+    assert Programme.objects.count() == 1  # the preview changes nothing
+
+    response = confirm(client, shown)
+    assert response.status_code == 302
+    existing.refresh_from_db()
+    assert (existing.summary, existing.status) == ("Nieuw.", Status.PUBLISHED)
+    created = Programme.objects.get(slug="kleur-je-leven")
+    assert created.status == Status.DRAFT
+    assert created.offers_guided is True
+    assert sorted(created.languages.values_list("code", flat=True)) == ["en", "nl"]
+    assert created.assessments.count() == 4
+
+
+def test_csv_import_with_semicolons_as_dutch_spreadsheets_write_it(client, curator, lookups):
+    client.force_login(curator)
+    text = (
+        "slug;name;provider;summary;themes;languages\n"
+        "md;Minder drinken;Trimbos-Instituut;Kort.;problematisch-alcoholgebruik;nl\n"
+    )
+    confirm(client, preview(client, text))
+    assert Programme.objects.get(slug="md").name == "Minder drinken"
+
+
+def test_csv_import_reports_bad_rows_by_column_and_imports_nothing(client, curator, lookups):
+    client.force_login(curator)
+    text = (
+        "slug,name,provider,summary,themes,languages,cost,on_ios\n"
+        "een,Een,Onbekende Aanbieder,Kort.,depressieve-klachten,nl,free,1\n"
+        "twee,Twee,Trimbos-Instituut,Kort.,bestaat-niet,nl,free,1\n"
+        "drie,Drie,Trimbos-Instituut,Kort.,depressieve-klachten,nl,gratis,misschien\n"
+        "vier,Vier,Trimbos-Instituut,,,nl,free,0\n"
+    )
+    response = preview(client, text)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
+    page = response.text
+    assert "Onbekende Aanbieder" in page
+    assert "bestaat-niet" in page
+    assert "gratis" in page
+    assert "misschien" in page
+    invalid_rows = response.context["result"].invalid_rows
+    assert [row.number for row in invalid_rows] == [1, 2, 3, 4]
+    assert "themes" in invalid_rows[3].field_specific_errors
+    assert "summary" in invalid_rows[3].field_specific_errors
+    assert Programme.objects.count() == 0
+
+
+def test_csv_import_of_a_file_that_is_not_csv_gives_a_message_not_a_server_error(client, curator):
+    client.force_login(curator)
+    response = client.post(
+        reverse("admin:catalog_programme_import"),
+        {"format": "0", "import_file": SimpleUploadedFile("foto.csv", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")},
+    )
+    assert response.status_code == 200
+    assert Programme.objects.count() == 0
+
+
+def test_csv_import_without_a_slug_column_uses_the_name(client, curator, lookups):
+    client.force_login(curator)
+    text = (
+        "name,provider,summary,themes,languages\n"
+        "Drinktest,Trimbos-Instituut,Kort.,problematisch-alcoholgebruik,nl\n"
+    )
+    shown = preview(client, text)
+    assert shown.status_code == 200
+    confirm(client, shown)
+    assert Programme.objects.filter(slug="drinktest").exists()

@@ -1,0 +1,116 @@
+"""The demo catalogue: real programmes and providers from the sources, honest assessments, loadable twice."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from catalog.models import Criterion, Programme, Provider, QualityAssessment, Study, Verdict
+
+pytestmark = pytest.mark.django_db
+
+PROVIDERS = ["Minddistrict", "Mirro", "Therapieland", "TelePsy", "Mentalshare Direct", "Trimbos-Instituut"]
+PROGRAMMES = [
+    "Mentaalvitaal",
+    "Kleurjeleven",
+    "Psyfit",
+    "Mirro Rouwverwerking",
+    "Mirro Burn-out",
+    "Drinktest",
+    "Minderdrinken",
+]
+
+
+@pytest.fixture
+def demo_catalogue():
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    call_command("loaddata", fixtures / "catalog_lookups.json", fixtures / "catalog_demo.json", verbosity=0)
+
+
+@pytest.fixture
+def debug_on(settings):
+    settings.DEBUG = True
+    return settings
+
+
+def test_the_providers_named_in_the_sources_are_there(demo_catalogue):
+    assert set(Provider.objects.values_list("name", flat=True)) >= set(PROVIDERS)
+
+
+def test_the_programmes_named_in_the_sources_are_published(demo_catalogue):
+    assert set(Programme.objects.published().values_list("name", flat=True)) == set(PROGRAMMES)
+
+
+def test_mirros_programmes_belong_to_mirro(demo_catalogue):
+    assert set(Programme.objects.filter(provider__name="Mirro").values_list("slug", flat=True)) == {
+        "mirro-rouwverwerking",
+        "mirro-burn-out",
+    }
+
+
+def test_there_is_a_draft_for_curators_to_publish(demo_catalogue):
+    draft = Programme.objects.get(status=Programme.Status.DRAFT)
+    assert "ontwikkeling" in draft.name
+    assert draft.target_groups.filter(slug="laaggeletterden").exists()
+
+
+def test_every_published_programme_has_its_four_assessments(demo_catalogue):
+    for programme in Programme.objects.published():
+        assert sorted(programme.assessments.values_list("criterion", flat=True)) == sorted(Criterion.values)
+
+
+def test_assessments_are_honest_about_what_the_sources_do_not_say(demo_catalogue):
+    assert not QualityAssessment.objects.filter(verdict__in=[Verdict.MEETS, Verdict.DOES_NOT]).exists()
+    assert (
+        not QualityAssessment.objects.filter(criterion=Criterion.EFFECTIVENESS)
+        .exclude(verdict=Verdict.UNKNOWN)
+        .exists()
+    )
+    assert not QualityAssessment.objects.filter(rationale="").exists()
+    safety = QualityAssessment.objects.filter(criterion=Criterion.SAFETY, programme__status="published")
+    assert all("zeggen hier niets over" in assessment.rationale for assessment in safety)
+
+
+def test_nothing_is_invented_no_studies_ce_classes_prices_or_certifications(demo_catalogue):
+    assert not Study.objects.exists()
+    assert set(Programme.objects.values_list("medical_device_class", flat=True)) == {"unknown"}
+    assert not Programme.objects.exclude(quality_marks="").exists()
+    assert not Provider.objects.exclude(certifications="").exists()
+    # Only Minderdrinken is said to be free; every other price is unknown.
+    priced = Programme.objects.exclude(cost="unknown").values_list("slug", "cost")
+    assert dict(priced) == {"minderdrinken": "free"}
+
+
+def test_lookups_have_the_themes_languages_and_icpc_codes_the_filters_need(demo_catalogue):
+    from catalog.models import IcpcCode, Language, TargetGroup, Theme
+
+    assert {"depressie", "angst", "paniek", "alcohol", "burn-out", "rouw", "slaap", "mentale-fitheid"} <= set(
+        Theme.objects.values_list("slug", flat=True)
+    )
+    assert {"volwassenen", "jongeren", "ouderen", "migranten", "laaggeletterden"} <= set(
+        TargetGroup.objects.values_list("slug", flat=True)
+    )
+    assert {"nl", "en", "tr", "ar"} <= set(Language.objects.values_list("code", flat=True))
+    assert {"P76", "P74", "P15", "P16"} <= set(IcpcCode.objects.values_list("code", flat=True))
+
+
+def test_load_demo_twice_gives_the_same_catalogue_and_puts_redactie_in_its_group(debug_on):
+    call_command("load_demo", stdout=StringIO())
+    counts = (Programme.objects.count(), QualityAssessment.objects.count(), Provider.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert (Programme.objects.count(), QualityAssessment.objects.count(), Provider.objects.count()) == counts
+    redactie = get_user_model().objects.get(username="redactie")
+    assert redactie.is_staff
+    assert list(redactie.groups.values_list("name", flat=True)) == ["Redactie"]
+    assert redactie.has_perm("catalog.change_programme")
+
+
+def test_load_demo_refuses_with_debug_off_and_creates_no_account(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo")
+    assert not get_user_model().objects.exists()
+    assert not Programme.objects.exists()

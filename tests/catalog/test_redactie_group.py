@@ -1,0 +1,40 @@
+"""The curators' group and the quality checklist exist from the migrations on and survive a database flush."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from catalog.models import ChecklistQuestion, Criterion
+
+
+def redactie_codenames():
+    return set(Group.objects.get(name="Redactie").permissions.values_list("codename", flat=True))
+
+
+@pytest.mark.django_db
+def test_redactie_may_add_change_delete_and_view_every_catalogue_model():
+    codenames = redactie_codenames()
+    models = ["programme", "provider", "qualityassessment", "checklistanswer", "study", "resource", "theme"]
+    for model in models:
+        assert {f"{action}_{model}" for action in ["add", "change", "delete", "view"]} <= codenames
+
+
+@pytest.mark.django_db
+def test_redactie_may_only_view_the_history_tables():
+    codenames = redactie_codenames()
+    assert "view_historicalprogramme" in codenames
+    assert "delete_historicalprogramme" not in codenames
+
+
+@pytest.mark.django_db
+def test_every_criterion_has_checklist_questions_in_dutch():
+    for criterion in Criterion.values:
+        assert ChecklistQuestion.objects.filter(criterion=criterion).exists()
+    assert ChecklistQuestion.objects.filter(text__icontains="klachtenprocedure").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_group_and_checklist_come_back_after_a_flush():
+    call_command("flush", interactive=False, verbosity=0)
+    assert "change_programme" in redactie_codenames()
+    assert ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY).exists()
