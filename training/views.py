@@ -114,7 +114,8 @@ def quiz(request, slug):
     if response:
         return response
     questions = selectors.quiz_questions(quiz)
-    form = QuizForm(request.POST or None, questions=questions)
+    # Not `request.POST or None`: a submission with nothing ticked must still be validated (and refused).
+    form = QuizForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST" and progress.all_lessons_done and form.is_valid():
         attempt = services.quiz_attempt_submit(
             enrolment=progress.enrolment, questions=questions, answers=form.answers()
