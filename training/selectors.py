@@ -174,6 +174,7 @@ class ReviewedQuestion:
     number: int
     chosen: list[Choice]
     correct: bool
+    several_right: bool
 
 
 def attempt_review(attempt: QuizAttempt, questions: list[Question]) -> list[ReviewedQuestion]:
@@ -183,8 +184,16 @@ def attempt_review(attempt: QuizAttempt, questions: list[Question]) -> list[Revi
     for number, question in enumerate(questions, start=1):
         choices = list(question.choices.all())
         chosen = [choice for choice in choices if choice.pk in chosen_ids]
-        correct = {choice.pk for choice in chosen} == {choice.pk for choice in choices if choice.is_correct}
-        review.append(ReviewedQuestion(question=question, number=number, chosen=chosen, correct=correct))
+        right_ids = {choice.pk for choice in choices if choice.is_correct}
+        review.append(
+            ReviewedQuestion(
+                question=question,
+                number=number,
+                chosen=chosen,
+                correct={choice.pk for choice in chosen} == right_ids,
+                several_right=len(right_ids) > 1,
+            )
+        )
     return review
 
 
@@ -275,6 +284,14 @@ class SchemeOverview:
     scheme: FundingScheme
     rules: list[RuleRow]
     check_overdue: bool
+
+    @property
+    def own_rules(self) -> list[RuleRow]:
+        return [row for row in self.rules if row.contracted]
+
+    @property
+    def other_rules(self) -> list[RuleRow]:
+        return [row for row in self.rules if not row.contracted]
 
 
 def funding_overview(

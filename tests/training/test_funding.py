@@ -141,3 +141,10 @@ def test_demo_funding_data_has_the_main_insurers_and_three_schemes(settings):
     texts = " ".join(FundingScheme.objects.values_list("covers", flat=True))
     assert "directe tijd" in texts and "één contactmoment" in texts
     assert "facultatieve" in texts and "innovatieve" in texts
+
+
+def test_rules_of_other_insurers_are_folded_away_until_an_insurer_is_chosen(client, poh_money):
+    folded = client.get(URL).content.decode()
+    assert "<details" in folded and "<summary>" in folded
+    chosen = client.get(URL, {"insurer": "cz"}).content.decode()
+    assert "<details" not in chosen

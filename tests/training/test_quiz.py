@@ -140,3 +140,13 @@ def test_an_attempt_page_of_another_learner_is_not_found(client, other_learner, 
     client.force_login(other_learner)
     url = reverse("training:attempt_detail", kwargs={"slug": enrolment.course.slug, "attempt_id": attempt.pk})
     assert client.get(url).status_code == 404
+
+
+def test_the_several_answers_tip_appears_only_on_questions_with_several_right_answers(
+    learner_client, enrolment
+):
+    course = enrolment.course
+    response = learner_client.post(quiz_url(course), factories.answers(course, right=False), follow=True)
+    review = response.context["review"]
+    assert [item.several_right for item in review] == [False, True]
+    assert response.content.decode().count("vink ze allemaal aan") == 1
