@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from catalog.models import Resource
@@ -15,6 +16,13 @@ from training.models import Course
 
 pytestmark = pytest.mark.django_db(transaction=True)
 COURSE_SLUG = "blended-behandelen-in-de-huisartsenpraktijk"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # An earlier test in this worker may have left English active; reverse() must give the Dutch URLs.
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def load(name):

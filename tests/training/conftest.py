@@ -1,10 +1,23 @@
 """Fixtures for the training tests: a learner, a second learner, a course, a practice context."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests import factories as common
 from tests.training import factories, practice_provider
 from toolkit.practice_context import PracticeContext
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the default language.
+
+    A test client request to /en/ leaves English active in the thread, so reverse() would give /en/ URLs in
+    whatever test runs next in the same worker.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
