@@ -10,7 +10,7 @@ from django.db import transaction
 
 DEMO_PASSWORD = "toolkit-demo"
 # Fixture files in load order; later ones may refer to earlier ones.
-DEMO_FIXTURES = ["catalog_lookups", "catalog_demo"]
+DEMO_FIXTURES = ["catalog_lookups", "catalog_demo", "training_funding", "training_course"]
 
 
 class DemoRefused(Exception):
