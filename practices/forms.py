@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from practices.models import Practice, Role
+from practices.models import Practice, Role, agb_code_validator
 from practices.services import PRACTICE_SETTING_FIELDS
 
 
@@ -48,9 +48,12 @@ class PracticeSettingsForm(forms.ModelForm):
             "website": _("Shown to patients on the practice's patient page."),
             "care_group": _("The care group (zorggroep) the practice belongs to, if any."),
         }
+        error_messages = {"agb_code": {"unique": _("Another practice already has this AGB code.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One clear message for every wrong AGB code, too long ones included (not "at most 8 characters").
+        self.fields["agb_code"].validators = [agb_code_validator]
         self.fields["care_group"].queryset = Practice.objects.filter(kind=Practice.Kind.CARE_GROUP).exclude(
             pk=self.instance.pk
         )
