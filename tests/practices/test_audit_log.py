@@ -48,7 +48,7 @@ def test_refused_and_redirected_requests_are_not_logged_as_views(client, practic
 def test_manager_reads_own_log_newest_first_with_utc_times(
     client, practice, manager, other_practice, outsider
 ):
-    old = audit_record(practice=practice, user=manager, action="change", subject="settings: phone")
+    audit_record(practice=practice, user=manager, action="change", subject="settings: phone")
     new = audit_record(practice=practice, user=manager, action="invite", subject="invitation for eva")
     audit_record(practice=other_practice, user=outsider, action="change", subject="elders gewijzigd")
     client.force_login(manager)
@@ -155,6 +155,7 @@ def test_postgresql_refuses_changing_or_deleting_events_in_sql(practice, manager
 def test_postgresql_trigger_is_installed_by_the_migration():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'practices_auditevent'::regclass AND NOT tgisinternal"
+            "SELECT tgname FROM pg_trigger"
+            " WHERE tgrelid = 'practices_auditevent'::regclass AND NOT tgisinternal"
         )
         assert [row[0] for row in cursor.fetchall()] == ["practices_auditevent_append_only"]

@@ -1,4 +1,4 @@
-"""The practice context the catalogue and training get through toolkit.practice_context (without importing us)."""
+"""The practice context that catalogue and training get through toolkit.practice_context."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser

@@ -1,4 +1,4 @@
-"""The practice settings page: the manager keeps the practice's details right; bad input is explained, not lost."""
+"""The practice settings page: the manager keeps the details right; bad input is explained, not lost."""
 
 import pytest
 from django.urls import reverse

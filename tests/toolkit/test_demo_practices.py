@@ -1,4 +1,4 @@
-"""The demo loader's practices, members, insurers and curator authenticator: complete and safe to run twice."""
+"""The demo loader's practices, members, insurers and curator authenticator; safe to run twice."""
 
 import pytest
 from django.apps import apps
