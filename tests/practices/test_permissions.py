@@ -1,9 +1,9 @@
 """Who may do what on every practice URL.
 
-The outsider walk enumerates EVERY pattern in practices.urls (new pages are walked automatically) and checks, for
-GET and POST, that a member of another practice gets a 404 and changes nothing, and that an anonymous visitor is
-sent to the log-in page. Then a role matrix for the team, settings and audit pages, and 405 for GET on POST-only
-endpoints.
+The outsider walk enumerates EVERY pattern in practices.urls (new pages are walked automatically) and
+checks, for GET and POST, that a member of another practice gets a 404 and changes nothing, and that an
+anonymous visitor is sent to the log-in page. Then a role matrix for the team, settings and audit pages, and
+405 for GET on POST-only endpoints.
 """
 
 from dataclasses import dataclass
@@ -100,7 +100,7 @@ def _url(name, world):
 
 
 def _state(practice):
-    """Everything an outsider might try to change: row counts of every practices model, and the victim's data."""
+    """What an outsider might try to change: row counts of every practices model, and the victim's data."""
     counts = {
         model._meta.label: model._base_manager.count()
         for model in apps.get_app_config("practices").get_models()
