@@ -1,9 +1,13 @@
 """The one place where a practice page finds its practice and checks that the visitor belongs to it.
 
-Every view under /praktijk/<practice_slug>/ is wrapped in `practice_view`. It resolves the practice from the URL
-through the visitor's own memberships, so a practice the visitor does not belong to is a 404 (a 403 would confirm
-that it exists); a member whose role may not do this gets a 403. It sets `request.practice` and
-`request.membership`, and writes a "view" event to the audit log for every page shown.
+Every view under /praktijk/<practice_slug>/ is wrapped in `practice_view`. It resolves the practice from the
+URL through the visitor's own memberships, so a practice the visitor does not belong to is a 404 (a 403 would
+confirm that it exists); a member whose role may not do this gets a 403. It sets `request.practice` and
+`request.membership`, remembers the practice as the visitor's current one (in the session), and writes a
+"view" event to the audit log for every page shown.
+
+Put `practice_view` OUTERMOST, above `require_POST`/`require_GET`: then an outsider gets the 404 and an
+anonymous visitor the log-in page whatever the method, and only members learn that a method is not allowed.
 """
 
 from functools import wraps
@@ -14,6 +18,9 @@ from django.http import Http404
 
 from practices.audit import audit_record
 from practices.models import AuditEvent, Membership
+
+# The session key holding the slug of the practice the visitor worked in last (see practices.selectors).
+CURRENT_PRACTICE_SESSION_KEY = "current_practice"
 
 
 def membership_for(user, practice_slug: str) -> Membership:
@@ -40,7 +47,12 @@ def practice_view(*, roles=None, audit_subject=None):
                 raise PermissionDenied
             request.practice = membership.practice
             request.membership = membership
-            if request.method in ("GET", "HEAD"):
+            session = getattr(request, "session", None)
+            if session is not None and session.get(CURRENT_PRACTICE_SESSION_KEY) != practice_slug:
+                session[CURRENT_PRACTICE_SESSION_KEY] = practice_slug
+            response = view(request, *args, **kwargs)
+            # Only a page actually shown is a view; a refused method (405) or a redirect is not.
+            if request.method in ("GET", "HEAD") and response.status_code == 200:
                 audit_record(
                     practice=membership.practice,
                     user=request.user,
@@ -48,7 +60,7 @@ def practice_view(*, roles=None, audit_subject=None):
                     subject=audit_subject or view.__name__,
                     path=request.path,
                 )
-            return view(request, *args, **kwargs)
+            return response
 
         return wrapper
 

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from practices.scoping import practice_view
 
 
-@require_GET
 @practice_view(audit_subject="dashboard")
+@require_GET
 def dashboard(request):
     return render(request, "practices/dashboard.html", {"practice": request.practice})

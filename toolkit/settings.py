@@ -1,5 +1,6 @@
 """Project settings, read from the environment in one place (see README for every variable)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +25,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,10 +37,15 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "import_export",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "toolkit",
     "catalog",
     "practices",
     "training",
+    # The admin, behind two-factor authentication; listed after `practices` so its log-in templates come first.
+    "practices.apps.TwoFactorAdminConfig",
 ]
 
 MIDDLEWARE = [
@@ -52,9 +57,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "toolkit.urls"
@@ -129,8 +136,11 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Axes must come first: it refuses a locked-out log-in before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "practices:choose"
 LOGOUT_REDIRECT_URL = "home"
 
 EMAIL_BACKEND = env_str(
@@ -140,6 +150,7 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 
 # Security. Content Security Policy without inline script or style: every script is a file under static/.
 SECURE_CSP = {
@@ -166,9 +177,23 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Log-in rate limiting (django-axes; see docs/security.md): after AXES_FAILURE_LIMIT failed attempts for one
+# user name from one IP address, that pair is locked for the cool-off; each new try while locked restarts it.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "practices.account_views.locked_out"
+AXES_VERBOSE = False  # log only what the lock-out uses, and no banner on every manage.py command
+# Behind a reverse proxy, the number of proxies that add X-Forwarded-For (0 = connected directly).
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+
+# Two-factor authentication for the admin (django-otp TOTP): the label authenticator apps show.
+OTP_TOTP_ISSUER = "eMH toolkit"
+
 # Hook through which the catalogue (which must not import `practices`) learns the visitor's practice context.
 # A dotted path to a callable(request) -> toolkit.practice_context.PracticeContext | None.
-PRACTICE_CONTEXT_PROVIDER = None
+PRACTICE_CONTEXT_PROVIDER = "practices.selectors.practice_context_for_request"
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("account/", include("django.contrib.auth.urls")),
+    path("account/", include("practices.account_urls")),
     path("catalog/", include("catalog.urls")),
     path("training/", include("training.urls")),
     path("", include("practices.urls")),

@@ -1,0 +1,29 @@
+"""Log-in, log-out and password URLs: Django's own views, with the practice's templates and Dutch e-mail."""
+
+from django.conf import settings
+from django.contrib.auth import urls as auth_urls
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            # The log-in page tells people the lock-out rule before they run into it.
+            extra_context={
+                "failure_limit": settings.AXES_FAILURE_LIMIT,
+                "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            }
+        ),
+        name="login",
+    ),
+    # django.contrib.auth ships a subject template under the same name; ours says what the mail is about.
+    path(
+        "password_reset/",
+        auth_views.PasswordResetView.as_view(
+            subject_template_name="practices/email/password_reset_subject.txt"
+        ),
+        name="password_reset",
+    ),
+    *auth_urls.urlpatterns,
+]

@@ -1,0 +1,146 @@
+"""The practice's team, settings and audit log. Every view goes through practices.scoping.practice_view."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from practices.forms import InvitationForm, MembershipRoleForm, PracticeSettingsForm
+from practices.models import Practice, Role
+from practices.scoping import practice_view
+from practices.selectors import audit_events_of, pending_invitations, practice_members
+from practices.services import (
+    InvitationUnusable,
+    LastManagerError,
+    invitation_create,
+    invitation_withdraw,
+    membership_change_role,
+    membership_remove,
+    practice_update,
+)
+
+MANAGERS = [Role.MANAGER]
+AUDIT_EVENTS_PER_PAGE = 50
+
+
+def _to_members(request):
+    return redirect("practices:members", practice_slug=request.practice.slug)
+
+
+@practice_view(audit_subject="members")
+@require_GET
+def members(request):
+    is_manager = request.membership.role == Role.MANAGER
+    context = {
+        "practice": request.practice,
+        "members": practice_members(request.practice),
+        "invitations": pending_invitations(request.practice) if is_manager else [],
+        "is_manager": is_manager,
+        "roles": Role.choices,
+    }
+    return render(request, "practices/members.html", context)
+
+
+@practice_view(roles=MANAGERS, audit_subject="invite a colleague")
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    form = InvitationForm(request.POST or None, practice=request.practice)
+    if request.method == "POST" and form.is_valid():
+        invitation = invitation_create(
+            practice=request.practice,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+            site_url=request.build_absolute_uri("/"),
+        )
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s. The link in it works once, for %(days)d days.")
+            % {"email": invitation.email, "days": settings.INVITATION_VALID_DAYS},
+        )
+        return _to_members(request)
+    return render(request, "practices/invite.html", {"practice": request.practice, "form": form})
+
+
+@practice_view(roles=MANAGERS)
+@require_POST
+def membership_role(request, membership_id):
+    membership = get_object_or_404(practice_members(request.practice), pk=membership_id)
+    form = MembershipRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the roles."))
+        return _to_members(request)
+    try:
+        membership = membership_change_role(
+            membership=membership, role=form.cleaned_data["role"], by=request.user
+        )
+    except LastManagerError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("%(name)s is now %(role)s.")
+            % {
+                "name": membership.user.get_full_name() or membership.user,
+                "role": membership.get_role_display(),
+            },
+        )
+    return _to_members(request)
+
+
+@practice_view(roles=MANAGERS)
+@require_POST
+def membership_remove_view(request, membership_id):
+    membership = get_object_or_404(practice_members(request.practice), pk=membership_id)
+    try:
+        membership_remove(membership=membership, by=request.user)
+    except LastManagerError as exc:
+        messages.error(request, exc.message)
+        return _to_members(request)
+    name = membership.user.get_full_name() or membership.user.get_username()
+    messages.success(request, _("%(name)s is no longer a member of the practice.") % {"name": name})
+    if membership.user == request.user:
+        return redirect("practices:choose")
+    return _to_members(request)
+
+
+@practice_view(roles=MANAGERS)
+@require_POST
+def invitation_withdraw_view(request, invitation_id):
+    invitation = get_object_or_404(request.practice.invitations.all(), pk=invitation_id)
+    try:
+        invitation_withdraw(invitation=invitation, by=request.user)
+    except InvitationUnusable:
+        messages.error(request, _("This invitation was already used, withdrawn or expired."))
+    else:
+        messages.success(
+            request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email}
+        )
+    return _to_members(request)
+
+
+@practice_view(roles=MANAGERS, audit_subject="practice settings")
+@require_http_methods(["GET", "POST"])
+def practice_settings(request):
+    # A fresh copy: a form with errors must not leave its half-typed values on request.practice (the menu).
+    practice = Practice.objects.get(pk=request.practice.pk)
+    form = PracticeSettingsForm(request.POST or None, instance=practice)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.cleaned_data if name != "insurers"}
+        changed = practice_update(
+            practice=request.practice, by=request.user, values=values, insurers=form.cleaned_data["insurers"]
+        )
+        messages.success(request, _("The settings are saved.") if changed else _("Nothing was changed."))
+        return redirect("practices:settings", practice_slug=request.practice.slug)
+    return render(request, "practices/settings.html", {"practice": request.practice, "form": form})
+
+
+@practice_view(roles=MANAGERS, audit_subject="audit log")
+@require_GET
+def audit_log(request):
+    page = Paginator(audit_events_of(request.practice), AUDIT_EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "practices/audit_log.html", {"practice": request.practice, "page_obj": page})

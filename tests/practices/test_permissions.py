@@ -1,0 +1,208 @@
+"""Who may do what on every practice URL.
+
+The outsider walk enumerates EVERY pattern in practices.urls (new pages are walked automatically) and
+checks, for GET and POST, that a member of another practice gets a 404 and changes nothing, and that an
+anonymous visitor is sent to the log-in page. Then a role matrix for the team, settings and audit pages, and
+405 for GET on POST-only endpoints.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.apps import apps
+from django.core import mail
+from django.urls import URLPattern, URLResolver, reverse
+from django.utils import timezone
+
+from practices import urls as practice_urls
+from practices.models import AuditEvent, Invitation, Membership, Practice, Role
+
+pytestmark = pytest.mark.django_db
+
+# URLs that are not practice pages, with the reason; everything else must take a practice_slug and be walked.
+PUBLIC_OR_OWN = {
+    "choose": "lists only the visitor's own practices (test_accounts.py)",
+    "invitation_accept": "works for whoever holds the e-mailed token (test_invitations.py)",
+}
+
+# A sample value for every URL keyword argument, pointing at a real object of the victim practice so an
+# outsider's request aims at something that exists. A new URL kwarg without a sample fails the walk loudly.
+SAMPLES = {
+    "practice_slug": lambda world: world.practice.slug,
+    "membership_id": lambda world: world.membership.pk,
+    "invitation_id": lambda world: world.invitation.pk,
+}
+
+# Form data that would change something if any of it were accepted.
+HOSTILE_POST = {
+    "role": Role.MANAGER,
+    "email": "indringer@example.org",
+    "name": "Overgenomen",
+    "place": "Nergens",
+    "agb_code": "99999999",
+    "kind": Practice.Kind.GP_PRACTICE,
+    "phone": "0900 1234",
+    "website": "https://indringer.example",
+}
+
+
+def _patterns(patterns, namespace="practices", kwargs=()):
+    """(url name, kwarg names) for every pattern, following nested includes."""
+    for entry in patterns:
+        names = (*kwargs, *_kwarg_names(entry.pattern))
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
+            yield from _patterns(entry.url_patterns, inner, names)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}:{entry.name}", names
+
+
+def _kwarg_names(pattern):
+    converters = getattr(pattern, "converters", None)
+    if converters is not None:
+        return tuple(converters)
+    return tuple(pattern.regex.groupindex)
+
+
+ALL_URLS = dict(_patterns(practice_urls.urlpatterns))
+PRACTICE_URLS = sorted(name for name in ALL_URLS if name.split(":")[-1] not in PUBLIC_OR_OWN)
+
+
+@dataclass
+class World:
+    practice: Practice
+    membership: Membership
+    invitation: Invitation
+
+
+@pytest.fixture
+def world(practice, manager, huisarts, assistant, outsider):
+    invitation = Invitation.objects.create(
+        practice=practice,
+        email="eva@example.org",
+        role=Role.POH_GGZ,
+        token_hash=Invitation.hash_token("geheim"),
+        invited_by=manager,
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    AuditEvent.objects.create(
+        practice=practice, user=manager, username="alice", action="view", subject="start"
+    )
+    return World(practice=practice, membership=Membership.objects.get(user=huisarts), invitation=invitation)
+
+
+def _url(name, world):
+    missing = [kwarg for kwarg in ALL_URLS[name] if kwarg not in SAMPLES]
+    if missing:
+        pytest.fail(f"{name} takes {missing}: add a sample value to SAMPLES in {__file__}")
+    return reverse(name, kwargs={kwarg: SAMPLES[kwarg](world) for kwarg in ALL_URLS[name]})
+
+
+def _state(practice):
+    """What an outsider might try to change: row counts of every practices model, and the victim's data."""
+    counts = {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_app_config("practices").get_models()
+    }
+    return (
+        counts,
+        list(practice.audit_events.values_list("id", "action", "subject")),
+        list(Practice.objects.filter(pk=practice.pk).values()),
+        sorted(practice.memberships.values_list("user_id", "role")),
+        list(practice.invitations.values()),
+        len(mail.outbox),
+    )
+
+
+def test_the_walk_sees_every_url_and_every_non_practice_url_is_listed_with_a_reason():
+    assert {"practices:dashboard", "practices:members", "practices:settings", "practices:audit_log"} <= set(
+        PRACTICE_URLS
+    )
+    for name in PRACTICE_URLS:
+        assert "practice_slug" in ALL_URLS[name], (
+            f"{name} has no practice_slug: scope it or list it in PUBLIC_OR_OWN"
+        )
+    assert set(PUBLIC_OR_OWN) <= {name.split(":")[-1] for name in ALL_URLS}
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", PRACTICE_URLS)
+def test_outsider_gets_404_and_changes_nothing(client, world, outsider, name, method):
+    url = _url(name, world)
+    before = _state(world.practice)
+    client.force_login(outsider)
+    response = client.get(url) if method == "get" else client.post(url, HOSTILE_POST)
+    assert response.status_code == 404, (
+        f"{method.upper()} {url} gave {response.status_code}: is practice_view the outermost decorator?"
+    )
+    assert _state(world.practice) == before
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", PRACTICE_URLS)
+def test_anonymous_visitor_is_sent_to_log_in_and_changes_nothing(client, world, name, method):
+    url = _url(name, world)
+    before = _state(world.practice)
+    response = client.get(url) if method == "get" else client.post(url, HOSTILE_POST)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login") + "?next=")
+    assert _state(world.practice) == before
+
+
+# The role matrix for the team, settings and audit pages: who gets in (200 page / 302 done) and who gets 403.
+MANAGER_ONLY = {Role.MANAGER}
+EVERY_ROLE = {Role.MANAGER, Role.HUISARTS, Role.ASSISTANT}
+MATRIX = [
+    ("practices:members", "get", None, EVERY_ROLE),
+    ("practices:invite", "get", None, MANAGER_ONLY),
+    ("practices:invite", "post", {"email": "nieuw@example.org", "role": Role.ASSISTANT}, MANAGER_ONLY),
+    ("practices:settings", "get", None, MANAGER_ONLY),
+    ("practices:settings", "post", "settings", MANAGER_ONLY),
+    ("practices:audit_log", "get", None, MANAGER_ONLY),
+    ("practices:membership_role", "post", {"role": Role.POH_GGZ}, MANAGER_ONLY),
+    ("practices:membership_remove", "post", {}, MANAGER_ONLY),
+    ("practices:invitation_withdraw", "post", {}, MANAGER_ONLY),
+]
+
+
+@pytest.mark.parametrize("role", [Role.MANAGER, Role.HUISARTS, Role.ASSISTANT])
+@pytest.mark.parametrize(
+    ("name", "method", "data", "allowed"), MATRIX, ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_role_matrix(client, world, members_by_role, role, name, method, data, allowed):
+    if data == "settings":
+        data = {
+            "name": "De Linde",
+            "place": "Utrecht",
+            "agb_code": "01234567",
+            "kind": "gp_practice",
+            "phone": "1",
+        }
+    url = _url(name, world)
+    client.force_login(members_by_role[role])
+    before = _state(world.practice)
+    response = client.get(url) if method == "get" else client.post(url, data)
+    if role in allowed:
+        assert response.status_code == (200 if method == "get" else 302)
+    else:
+        assert response.status_code == 403
+        assert _state(world.practice) == before
+
+
+POST_ONLY = ["practices:membership_role", "practices:membership_remove", "practices:invitation_withdraw"]
+
+
+@pytest.mark.parametrize("name", POST_ONLY)
+def test_get_on_a_post_only_endpoint_is_refused_and_changes_nothing(client, world, manager, name):
+    url = _url(name, world)
+    client.force_login(manager)
+    before = _state(world.practice)
+    assert client.get(url).status_code == 405
+    assert _state(world.practice) == before
+
+
+def test_logout_refuses_get(client, manager):
+    client.force_login(manager)
+    assert client.get(reverse("logout")).status_code == 405
+    assert "_auth_user_id" in client.session

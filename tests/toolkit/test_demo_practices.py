@@ -1,0 +1,69 @@
+"""The demo loader's practices, members, insurers and curator authenticator; safe to run twice."""
+
+import pytest
+from django.apps import apps
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from practices.models import Membership, Practice
+from toolkit.demo import DemoRefused, demo_load
+from training.models import Insurer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _state():
+    counts = {
+        model._meta.label: model.objects.count() for model in apps.get_app_config("practices").get_models()
+    }
+    memberships = sorted(Membership.objects.values_list("practice__slug", "user__username", "role"))
+    practices = sorted(Practice.objects.values_list("slug", "name", "agb_code", "insurers__slug"))
+    devices = list(TOTPDevice.objects.values_list("user__username", "key", "confirmed"))
+    return counts, memberships, practices, devices, Insurer.objects.count()
+
+
+def test_demo_practices_members_and_outsider(settings):
+    settings.DEBUG = True
+    demo_load()
+    demo = Practice.objects.get(slug="demo")
+    assert demo.name == "Huisartsenpraktijk De Linde" and len(demo.agb_code) == 8
+    assert {m.user.username: m.role for m in demo.memberships.select_related("user")} == {
+        "huisarts": "huisarts",
+        "poh": "poh_ggz",
+        "manager": "manager",
+    }
+    assert set(demo.insurers.values_list("name", flat=True)) == {"Zilveren Kruis", "VGZ", "CZ"}
+    second = Practice.objects.exclude(slug="demo").get()
+    assert list(second.memberships.values_list("user__username", flat=True)) == ["outsider"]
+    outsider = second.memberships.get().user
+    assert outsider.check_password("toolkit-demo") and outsider.memberships.count() == 1
+    assert (
+        Insurer.objects.filter(slug__in=["zilveren-kruis", "vgz", "cz", "menzis", "dsw", "onvz"]).count() == 6
+    )
+
+
+def test_running_the_demo_loader_twice_gives_the_same_state(settings):
+    settings.DEBUG = True
+    demo_load()
+    first = _state()
+    demo_load()
+    assert _state() == first
+
+
+def test_demo_loader_reuses_insurers_that_already_exist_by_name(settings):
+    settings.DEBUG = True
+    Insurer.objects.create(name="VGZ", slug="vgz-zorgverzekeraar")
+    demo_load()
+    assert Insurer.objects.filter(name="VGZ").count() == 1
+    assert Practice.objects.get(slug="demo").insurers.filter(slug="vgz-zorgverzekeraar").exists()
+
+
+def test_demo_loader_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(DemoRefused):
+        demo_load()
+    assert not Practice.objects.exists()
