@@ -38,6 +38,7 @@ class Chart:
     width: int
     height: int
     groups: tuple[Group, ...]
+    bar_height: int = BAR_HEIGHT
 
 
 def bar_chart(estimates: list[Estimate]) -> Chart:
