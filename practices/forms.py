@@ -21,6 +21,7 @@ from practices.models import (
 from practices.task_split import TaskParts, task_split_problems
 from practices.vision import VISION_SECTIONS
 
+
 def bootstrap(form: forms.BaseForm) -> None:
     """Give every widget its Bootstrap class; errors are styled through aria-invalid in practices.css."""
     for field in form.fields.values():
@@ -163,7 +164,7 @@ class TaskSplitForm(forms.Form):
 
 SHARE_VALIDATORS = [
     MinValueValidator(Decimal(0), _("A share cannot be negative.")),
-    MaxValueValidator(Decimal(100), _("A share cannot be more than 100%.")),
+    MaxValueValidator(Decimal(100), _("A share cannot be more than 100%%.")),
 ]
 
 
