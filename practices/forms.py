@@ -242,5 +242,3 @@ class MenuItemForm(forms.ModelForm):
         self.fields["guided_by"].choices = [("", _("Nobody (self-help)")), *Role.choices]
         self.fields["position"].validators.append(MaxValueValidator(99))
         bootstrap(self)
-        # Several items on one page: give every field a unique id.
-        self.auto_id = f"id_item{self.instance.pk}_%s"
