@@ -63,7 +63,12 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
     if facts.share_low_literacy >= LOW_LITERACY_THRESHOLD:
         if group_slugs & TARGET_GROUP_SLUGS["low_literacy"]:
             reasons.append(
-                (3, format_lazy(_("Made for people with low literacy ({p}% of your patients)."), p=low))
+                (
+                    3,
+                    format_lazy(
+                        _("Made for people with low literacy; in your practice that is {p}%."), p=low
+                    ),
+                )
             )
         if programme.reading_level == "A2":
             reasons.append(
@@ -82,7 +87,7 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
             MIGRATION_THRESHOLD,
             "migrants",
             2,
-            _("Made for people with a migration background ({p}% of your patients)."),
+            _("Made for people with a migration background; in your practice that is {p}%."),
         ),
         (facts.share_65_plus, OLDER_THRESHOLD, "older", 2, _("Made for older people ({p}% are 65 or over).")),
         (facts.share_0_17, YOUNG_THRESHOLD, "young", 1, _("Made for young people ({p}% are under 18).")),

@@ -68,7 +68,7 @@ def test_programme_for_the_target_group_low_literacy_gets_that_reason():
         "Voor iedereen", reading_level="B2", target_groups=[catalog.target_group("Laaggeletterden")]
     )
     ranked = rank_programmes(_programmes(), PopulationFacts(share_low_literacy=Decimal("20")))
-    assert "Made for people with low literacy (20% of your patients)." in ranked[0].reasons
+    assert "Made for people with low literacy; in your practice that is 20%." in ranked[0].reasons
 
 
 def test_programmes_in_languages_the_patients_speak_come_first():

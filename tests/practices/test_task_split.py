@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _english():
-    # Assertions read the English msgids; reverse() then gives /en/ addresses. Dutch is checked in test_i18n.
+    # Assertions read the English msgids; reverse() gives /en/ addresses. Dutch: see test_steps_i18n.
     with translation.override("en"):
         yield
 
