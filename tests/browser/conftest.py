@@ -39,19 +39,15 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser context per test (no shared cookies), failing the test on any CSP violation."""
-    context = browser.new_context(
-        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
-    )
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
     csp_errors = []
     page.on(
         "console",
-        lambda message: (
-            csp_errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text
-            else None
-        ),
+        lambda message: csp_errors.append(message.text)
+        if message.type == "error" and "Content Security Policy" in message.text
+        else None,
     )
     yield page
     context.close()
