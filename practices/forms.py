@@ -43,7 +43,11 @@ def bootstrap(form: forms.BaseForm) -> None:
 class VisionForm(forms.Form):
     """One text area per section, plus the revision the form was opened at (for conflict detection)."""
 
-    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # A form without a (valid) revision counts as opened before anything was saved: at worst a conflict page.
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_base_revision(self):
+        return max(self.cleaned_data.get("base_revision") or 0, 0)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

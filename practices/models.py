@@ -194,7 +194,8 @@ class VisionVersion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.practice.name} – {_('vision')} {self.number} ({self.get_status_display()})"
+        label = _("vision")
+        return f"{self.practice.name} – {label} {self.number} ({self.get_status_display()})"
 
     @property
     def is_adopted(self):

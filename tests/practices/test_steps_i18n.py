@@ -37,7 +37,11 @@ def manager(practice):
         ("task_split", "Klachten signaleren", "Signalling complaints"),
         ("population", "Belangrijkste talen die uw patiënten spreken", "Main languages spoken"),
         ("menu", "Aanbevolen voor uw patiënten", "Suggested for your population"),
-        ("patient_page_settings", "De patiëntenpagina is niet gepubliceerd", "The patient page is not published"),
+        (
+            "patient_page_settings",
+            "De patiëntenpagina is niet gepubliceerd",
+            "The patient page is not published",
+        ),
     ],
 )
 def test_workspace_pages_in_both_languages(client, practice, manager, name, dutch, english):

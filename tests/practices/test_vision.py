@@ -332,3 +332,13 @@ def test_a_conflict_writes_no_audit_event(practice, manager, gp):
     with pytest.raises(services.VisionConflict):
         services.vision_save_draft(practice=practice, by=gp, sections={"why_and_whom": "y"}, base_revision=0)
     assert AuditEvent.objects.filter(practice=practice, user=gp).count() == 0
+
+
+def test_a_form_without_revision_cannot_overwrite_a_saved_draft(client, practice, manager, gp):
+    services.vision_save_draft(
+        practice=practice, by=manager, sections={"why_and_whom": "bewaard"}, base_revision=0
+    )
+    client.force_login(gp)
+    response = client.post(_url("vision", practice), {"why_and_whom": "zonder revisie"})
+    assert response.status_code == 409
+    assert practice.visions.get().text("why_and_whom") == "bewaard"
