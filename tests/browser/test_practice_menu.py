@@ -126,6 +126,7 @@ def test_manager_picks_two_programmes_and_the_patient_page_shows_them_with_qr_co
         expect(public.locator(".slide.is-current")).to_have_count(1)
         pause = public.get_by_role("button", name="Pauze")
         expect(pause).to_be_visible()
+        public.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
         assert_accessible(public)
         pause.click()
         expect(public.get_by_role("button", name="Afspelen")).to_be_visible()
