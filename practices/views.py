@@ -1,12 +1,372 @@
-"""Practice workspace pages. Every view here goes through practices.scoping.practice_view."""
+"""Practice workspace pages (all through practices.scoping.practice_view) and the public patient pages."""
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from practices import selectors, services
+from practices.charts import bar_chart
+from practices.forms import (
+    MenuAddForm,
+    MenuItemForm,
+    PopulationForm,
+    TaskSplitForm,
+    VisionAdoptForm,
+    VisionForm,
+)
+from practices.models import Role, VisionVersion
+from practices.prevalence import (
+    AGE_RANGE,
+    PREVALENCE_12_MONTH,
+    REACH_EXPECTED,
+    REACH_TODAY,
+    SOURCE,
+    SOURCE_DETAIL,
+)
+from practices.qr import qr_svg
+from practices.roadmap import roadmap_for
 from practices.scoping import practice_view
+from practices.vision import VISION_SECTIONS, compare_sections
+
+# Who may do what beyond editing, which every member of the practice may.
+ADOPT_ROLES = (Role.HUISARTS, Role.MANAGER)
+PUBLISH_ROLES = (Role.MANAGER,)
+# The sources advise starting small; above this the menu page warns (it never blocks).
+ADVISED_MAX_PROGRAMMES = 3
+
+
+def _back(request, name):
+    return redirect(f"practices:{name}", practice_slug=request.practice.slug)
 
 
 @practice_view(audit_subject="dashboard")
 @require_GET
 def dashboard(request):
-    return render(request, "practices/dashboard.html", {"practice": request.practice})
+    return render(
+        request,
+        "practices/dashboard.html",
+        {"practice": request.practice, "roadmap": roadmap_for(request.practice)},
+    )
+
+
+# Vision -----------------------------------------------------------------------------------------------------
+
+
+def _vision_page(request, form, *, conflict=None, status=200):
+    practice = request.practice
+    latest = selectors.vision_latest(practice)
+    draft = latest if latest is not None and latest.status == VisionVersion.Status.DRAFT else None
+    context = {
+        "practice": practice,
+        "form": form,
+        "latest": latest,
+        "draft": draft,
+        "last_adopted": selectors.vision_last_adopted(practice),
+        "can_adopt": request.membership.role in ADOPT_ROLES,
+        "adopt_form": VisionAdoptForm(initial={"revision": draft.revision}) if draft else None,
+        "conflict": conflict,
+    }
+    return render(request, "practices/vision.html", context, status=status)
+
+
+@practice_view(audit_subject="vision")
+@require_http_methods(["GET", "HEAD", "POST"])
+def vision(request):
+    """The vision form: continue the draft, or start a new one from the last adopted version."""
+    if request.method != "POST":
+        latest = selectors.vision_latest(request.practice)
+        initial = {**(latest.sections if latest else {}), "base_revision": latest.revision if latest else 0}
+        return _vision_page(request, VisionForm(initial=initial))
+    form = VisionForm(request.POST)
+    if not form.is_valid():
+        return _vision_page(request, form)
+    try:
+        version = services.vision_save_draft(
+            practice=request.practice,
+            by=request.user,
+            sections=form.sections(),
+            base_revision=form.cleaned_data["base_revision"],
+        )
+    except services.VisionConflict as conflict:
+        return _vision_conflict(request, form, conflict.current)
+    if version.status == VisionVersion.Status.DRAFT:
+        messages.success(request, _("Draft saved. You can continue later."))
+    else:
+        messages.info(request, _("Nothing changed, so nothing was saved."))
+    return _back(request, "vision")
+
+
+def _vision_conflict(request, form, current):
+    """Keep the user's text, point the form at what is saved now, and show per section what differs."""
+    data = request.POST.copy()
+    data["base_revision"] = current.revision if current else 0
+    merged_form = VisionForm(data)
+    merged_form.is_valid()
+    conflict = {
+        "current": current,
+        "sections": compare_sections(current.sections if current else {}, form.sections()),
+    }
+    return _vision_page(request, merged_form, conflict=conflict, status=409)
+
+
+@practice_view(roles=ADOPT_ROLES)
+@require_POST
+def vision_adopt(request):
+    form = VisionAdoptForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Adopting did not work; please try again."))
+        return _back(request, "vision")
+    try:
+        version = services.vision_adopt(
+            practice=request.practice, by=request.user, revision=form.cleaned_data["revision"]
+        )
+    except services.VisionConflict:
+        messages.error(
+            request, _("The draft was changed after you opened this page. Read it again, then adopt it.")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, format_lazy(_("Version {number} of the vision is adopted."), number=version.number)
+        )
+    return _back(request, "vision")
+
+
+@practice_view(audit_subject="vision versions")
+@require_GET
+def vision_versions(request):
+    return render(
+        request,
+        "practices/vision_versions.html",
+        {"practice": request.practice, "versions": selectors.vision_adopted_versions(request.practice)},
+    )
+
+
+def _vision_document(request, version):
+    sections = [{"title": section.title, "text": version.text(section.key)} for section in VISION_SECTIONS]
+    context = {"practice": request.practice, "version": version, "sections": sections}
+    return render(request, "practices/vision_document.html", context)
+
+
+@practice_view(audit_subject="vision version")
+@require_GET
+def vision_version(request, number):
+    version = get_object_or_404(selectors.vision_adopted_versions(request.practice), number=number)
+    return _vision_document(request, version)
+
+
+@practice_view(audit_subject="vision print")
+@require_GET
+def vision_print(request):
+    version = selectors.vision_last_adopted(request.practice)
+    if version is None:
+        raise Http404
+    return _vision_document(request, version)
+
+
+# Task split -------------------------------------------------------------------------------------------------
+
+
+@practice_view(audit_subject="task split")
+@require_http_methods(["GET", "HEAD", "POST"])
+def task_split(request):
+    practice = request.practice
+    if request.method == "POST":
+        form = TaskSplitForm(request.POST)
+        if form.is_valid():
+            services.task_split_save(
+                practice=practice,
+                by=request.user,
+                parts=form.parts(),
+                feedback_day=form.cleaned_data["feedback_day"],
+                feedback_minutes=form.cleaned_data["feedback_minutes"],
+            )
+            messages.success(request, _("Task split saved."))
+            return _back(request, "task_split")
+        messages.error(request, _("The task split was not saved yet: see the messages at the tasks."))
+    else:
+        initial = TaskSplitForm.initial_from(
+            selectors.task_split_parts(practice), selectors.task_split_settings(practice)
+        )
+        form = TaskSplitForm(initial=initial)
+    return render(request, "practices/task_split.html", {"practice": practice, "form": form, "roles": Role})
+
+
+# Population and prevalence ----------------------------------------------------------------------------------
+
+
+@practice_view(audit_subject="population")
+@require_http_methods(["GET", "HEAD", "POST"])
+def population(request):
+    practice = request.practice
+    profile = selectors.population_profile(practice)
+    if request.method == "POST":
+        form = PopulationForm(request.POST, instance=profile)
+        if form.is_valid():
+            data = {name: value for name, value in form.cleaned_data.items() if name != "languages"}
+            services.population_save(
+                practice=practice, by=request.user, languages=form.cleaned_data["languages"], **data
+            )
+            messages.success(request, _("Population profile saved."))
+            return _back(request, "population")
+    else:
+        form = PopulationForm(instance=profile)
+    estimates = selectors.population_estimates(profile)
+    context = {
+        "practice": practice,
+        "form": form,
+        "profile": profile,
+        "estimates": estimates,
+        "chart": bar_chart(estimates) if estimates else None,
+        "figures": PREVALENCE_12_MONTH,
+        "source": SOURCE,
+        "source_detail": SOURCE_DETAIL,
+        "age_range": AGE_RANGE,
+        "reach_today": REACH_TODAY,
+        "reach_expected": REACH_EXPECTED,
+    }
+    return render(request, "practices/population.html", context)
+
+
+# Programme menu ---------------------------------------------------------------------------------------------
+
+
+def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
+    practice = request.practice
+    items = list(selectors.menu_items(practice))
+    forms_by_item = {item.pk: MenuItemForm(instance=item, prefix=f"item{item.pk}") for item in items}
+    if failed_item_form is not None:
+        forms_by_item[failed_item_form.instance.pk] = failed_item_form
+    profile = selectors.population_profile(practice)
+    suggestions = selectors.programme_suggestions(practice, profile)
+    context = {
+        "practice": practice,
+        "items": [(item, forms_by_item[item.pk]) for item in items],
+        "add_form": add_form or MenuAddForm(practice=practice),
+        "profile": profile,
+        "suggestions": [suggestion for suggestion in suggestions if suggestion.fits_population][:6],
+        "other_suggestions": [suggestion for suggestion in suggestions if not suggestion.fits_population][:6],
+        "too_many": len(items) > ADVISED_MAX_PROGRAMMES,
+        "advised_max": ADVISED_MAX_PROGRAMMES,
+    }
+    return render(request, "practices/menu.html", context, status=status)
+
+
+@practice_view(audit_subject="programme menu")
+@require_GET
+def menu(request):
+    return _menu_page(request)
+
+
+@practice_view()
+@require_POST
+def menu_add(request):
+    form = MenuAddForm(request.POST, practice=request.practice)
+    if not form.is_valid():
+        return _menu_page(request, add_form=form)
+    try:
+        item = services.menu_add(
+            practice=request.practice, by=request.user, programme=form.cleaned_data["programme"]
+        )
+    except ValidationError as error:
+        form.add_error("programme", error)
+        return _menu_page(request, add_form=form)
+    messages.success(request, format_lazy(_("{name} is on your menu."), name=item.programme.name))
+    count = selectors.menu_item_count(request.practice)
+    if count > ADVISED_MAX_PROGRAMMES:
+        messages.warning(
+            request,
+            format_lazy(
+                _("You now offer {count} programmes. Starting with 1 to 3 keeps it manageable for the team."),
+                count=count,
+            ),
+        )
+    return _back(request, "menu")
+
+
+def _menu_item(request, item_id):
+    item = selectors.menu_item_for(request.practice, item_id)
+    if item is None:
+        raise Http404
+    return item
+
+
+@practice_view()
+@require_POST
+def menu_item_update(request, item_id):
+    item = _menu_item(request, item_id)
+    form = MenuItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
+    if not form.is_valid():
+        return _menu_page(request, failed_item_form=form)
+    services.menu_item_update(item=item, by=request.user, **form.cleaned_data)
+    messages.success(request, format_lazy(_("Saved: {name}."), name=item.programme.name))
+    return _back(request, "menu")
+
+
+@practice_view()
+@require_POST
+def menu_item_remove(request, item_id):
+    item = _menu_item(request, item_id)
+    services.menu_item_remove(item=item, by=request.user)
+    messages.success(request, format_lazy(_("{name} is no longer on your menu."), name=item.programme.name))
+    return _back(request, "menu")
+
+
+# Patient page: settings in the workspace, the pages themselves in public ----------------------------------
+
+
+@practice_view(audit_subject="patient page settings")
+@require_GET
+def patient_page_settings(request):
+    context = {
+        "practice": request.practice,
+        "can_publish": request.membership.role in PUBLISH_ROLES,
+        "item_count": selectors.patient_page_items(request.practice).count(),
+    }
+    return render(request, "practices/patient_page_settings.html", context)
+
+
+@practice_view(roles=PUBLISH_ROLES)
+@require_POST
+def patient_page_publish(request):
+    published = request.POST.get("published") == "1"
+    services.patient_page_publish(practice=request.practice, by=request.user, published=published)
+    if published:
+        messages.success(request, _("The patient page is published. Anyone with the address can read it."))
+    else:
+        messages.success(request, _("The patient page is no longer public."))
+    return _back(request, "patient_page_settings")
+
+
+def _public(practice_slug, template, request):
+    """The public pages: no login, no cookies, nothing about patients; just the chosen programmes."""
+    practice = selectors.public_practice(practice_slug)
+    if practice is None:
+        raise Http404
+    items = [
+        (item, qr_svg(item.programme.website, _("QR code to %(name)s") % {"name": item.programme.name}))
+        if item.programme.website
+        else (item, None)
+        for item in selectors.patient_page_items(practice)
+    ]
+    return render(request, template, {"practice": practice, "items": items})
+
+
+@require_GET
+def patient_page(request, practice_slug):
+    return _public(practice_slug, "practices/public/patient_page.html", request)
+
+
+@require_GET
+def patient_leaflet(request, practice_slug):
+    return _public(practice_slug, "practices/public/leaflet.html", request)
+
+
+@require_GET
+def patient_screen(request, practice_slug):
+    return _public(practice_slug, "practices/public/screen.html", request)

@@ -16,7 +16,9 @@ from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
 
 from practices import urls as practice_urls
-from practices.models import AuditEvent, Invitation, Membership, Practice, Role
+from practices.models import AuditEvent, Invitation, Membership, MenuItem, Practice, Role, VisionVersion
+from tests import factories
+from tests.practices import factories as step_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,9 @@ pytestmark = pytest.mark.django_db
 PUBLIC_OR_OWN = {
     "choose": "lists only the visitor's own practices (test_accounts.py)",
     "invitation_accept": "works for whoever holds the e-mailed token (test_invitations.py)",
+    "patient_page": "public once the practice publishes it (test_patient_page.py)",
+    "patient_leaflet": "public once the practice publishes it (test_patient_page.py)",
+    "patient_screen": "public once the practice publishes it (test_patient_page.py)",
 }
 
 # A sample value for every URL keyword argument, pointing at a real object of the victim practice so an
@@ -32,6 +37,8 @@ SAMPLES = {
     "practice_slug": lambda world: world.practice.slug,
     "membership_id": lambda world: world.membership.pk,
     "invitation_id": lambda world: world.invitation.pk,
+    "number": lambda world: world.vision.number,
+    "item_id": lambda world: world.menu_item.pk,
 }
 
 # Form data that would change something if any of it were accepted.
@@ -74,6 +81,8 @@ class World:
     practice: Practice
     membership: Membership
     invitation: Invitation
+    vision: VisionVersion
+    menu_item: MenuItem
 
 
 @pytest.fixture
@@ -89,7 +98,22 @@ def world(practice, manager, huisarts, assistant, outsider):
     AuditEvent.objects.create(
         practice=practice, user=manager, username="alice", action="view", subject="start"
     )
-    return World(practice=practice, membership=Membership.objects.get(user=huisarts), invitation=invitation)
+    vision = VisionVersion.objects.create(
+        practice=practice,
+        number=1,
+        status=VisionVersion.Status.ADOPTED,
+        sections=step_factories.vision_sections(),
+        adopted_at=timezone.now(),
+        adopted_by=manager,
+    )
+    menu_item = MenuItem.objects.create(practice=practice, programme=factories.programme("Kleur je leven"))
+    return World(
+        practice=practice,
+        membership=Membership.objects.get(user=huisarts),
+        invitation=invitation,
+        vision=vision,
+        menu_item=menu_item,
+    )
 
 
 def _url(name, world):

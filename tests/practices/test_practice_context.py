@@ -64,6 +64,7 @@ def test_a_remembered_practice_the_user_left_is_not_used(practice, other_practic
 
 def test_context_is_worked_out_once_per_request(practice, manager, django_assert_num_queries):
     request = _request(manager)
-    with django_assert_num_queries(2):
+    # Memberships, contracted insurers, programme menu.
+    with django_assert_num_queries(3):
         practice_context_for(request)
         practice_context_for(request)

@@ -1,0 +1,91 @@
+"""Expected numbers of adult patients with common mental health problems, from Dutch population figures."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+SOURCE = "de Graaf et al., NEMESIS-2, Trimbos-instituut"
+SOURCE_DETAIL = (
+    "R. de Graaf, M. ten Have, C. van Gool, S. van Dorsselaer. Prevalentie van psychische aandoeningen en "
+    "trends van 1996 tot 2009; resultaten van NEMESIS-2. Tijdschrift voor Psychiatrie 2012;54(1):27-38."
+)
+SOURCE_URL = "https://www.tijdschriftvoorpsychiatrie.nl/en/issues/449/articles/9311"
+# NEMESIS-2 interviewed adults aged 18 to 64; the figures say nothing about children or people over 65.
+AGE_RANGE = "18–64"
+
+
+@dataclass(frozen=True)
+class Prevalence:
+    key: str
+    label: str
+    percent: Decimal  # share of adults 18–64 with the disorder in the past 12 months
+    basis: str
+    theme_slugs: tuple[str, ...]  # catalogue themes that address it, for the programme suggestions
+
+
+# 12-month prevalence among adults aged 18–64 in NEMESIS-2 (2007–2009), rounded as published. A curator who
+# wants newer figures (NEMESIS-3, 18–75) changes them here and the SOURCE lines above; nothing else.
+PREVALENCE_12_MONTH = (
+    Prevalence(
+        "depression",
+        _("Depressive complaints"),
+        Decimal("6.1"),
+        _("mood disorders"),
+        ("depressieve-klachten", "depressie", "somberheid", "stemming"),
+    ),
+    Prevalence(
+        "anxiety",
+        _("Anxiety complaints"),
+        Decimal("10.1"),
+        _("anxiety disorders"),
+        ("angstklachten", "angst", "paniek", "piekeren"),
+    ),
+    Prevalence(
+        "alcohol",
+        _("Problematic alcohol use"),
+        # Alcohol abuse (about 3.7%) plus alcohol dependence (about 0.7%).
+        Decimal("4.4"),
+        _("alcohol abuse or dependence"),
+        ("problematisch-alcoholgebruik", "alcohol", "alcoholgebruik", "minder-drinken"),
+    ),
+)
+
+# The Trimbos inventory: professionals think fewer than one in ten of these patients is offered online help
+# today, and expect about 35 percent within five years.
+REACH_TODAY = Decimal("10")
+REACH_EXPECTED = Decimal("35")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    prevalence: Prevalence
+    patients: int  # expected adults 18–64 with this problem in a year
+    reached_today: int  # of whom offered online help at today's (at most) 10%
+    reached_expected: int  # at the 35% professionals expect
+
+
+def _whole(value: Decimal) -> int:
+    return int(value.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def expected_patients(adults: int, figures=PREVALENCE_12_MONTH) -> list[Estimate]:
+    """For a number of adult patients (18–64): how many are expected per problem, and how many are reached.
+
+    These are population averages: a practice in a deprived area will see more, one in a wealthy suburb fewer.
+    Complaints are broader than the diagnosed disorders these figures count, so the numbers are a lower bound.
+    """
+    if adults < 0:
+        raise ValueError("The number of adults cannot be negative.")
+    estimates = []
+    for figure in figures:
+        patients = Decimal(adults) * figure.percent / 100
+        estimates.append(
+            Estimate(
+                prevalence=figure,
+                patients=_whole(patients),
+                reached_today=_whole(patients * REACH_TODAY / 100),
+                reached_expected=_whole(patients * REACH_EXPECTED / 100),
+            )
+        )
+    return estimates

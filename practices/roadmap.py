@@ -1,0 +1,137 @@
+"""The roadmap of the sources' three steps (Visie, Kennis, Implementatie), computed from the practice's data.
+
+`ROADMAP` lists the checklist in the order a practice works through it. Each item says which step it is in,
+where the work is done and which fact tells that it is done. Adding an item is one entry in `ROADMAP`; the
+arithmetic in `build_roadmap` takes plain booleans and knows nothing about the database.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from practices import selectors
+
+
+class Step:
+    VISION = "vision"
+    KNOWLEDGE = "knowledge"
+    IMPLEMENTATION = "implementation"
+
+
+STEPS = (
+    (Step.VISION, _("Step 1 · Vision")),
+    (Step.KNOWLEDGE, _("Step 2 · Knowledge")),
+    (Step.IMPLEMENTATION, _("Step 3 · Implementation")),
+)
+
+
+@dataclass(frozen=True)
+class RoadmapItem:
+    key: str
+    step: str
+    label: str
+    url_name: str
+    is_done: Callable  # (practice) -> bool; one query at most
+    needs_practice: bool = True  # whether url_name takes the practice_slug
+
+    def url(self, practice) -> str:
+        return (
+            reverse(self.url_name, kwargs={"practice_slug": practice.slug})
+            if self.needs_practice
+            else reverse(self.url_name)
+        )
+
+
+ROADMAP = (
+    RoadmapItem(
+        "vision_adopted",
+        Step.VISION,
+        _("Adopt a shared vision"),
+        "practices:vision",
+        selectors.vision_is_adopted,
+    ),
+    RoadmapItem(
+        "task_split_complete",
+        Step.VISION,
+        _("Agree who does what (task split)"),
+        "practices:task_split",
+        selectors.task_split_is_complete,
+    ),
+    RoadmapItem(
+        "population_filled_in",
+        Step.VISION,
+        _("Describe your patient population"),
+        "practices:population",
+        selectors.population_is_filled_in,
+    ),
+    RoadmapItem(
+        "programme_chosen",
+        Step.KNOWLEDGE,
+        _("Choose your first programmes (1 to 3)"),
+        "practices:menu",
+        lambda practice: practice.menu_items.exists(),
+    ),
+    RoadmapItem(
+        "patient_page_published",
+        Step.IMPLEMENTATION,
+        _("Publish the patient page"),
+        "practices:patient_page_settings",
+        lambda practice: practice.patient_page_published,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    item: RoadmapItem
+    done: bool
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    key: str
+    label: str
+    items: tuple[ItemStatus, ...]
+
+    @property
+    def done(self) -> bool:
+        return all(status.done for status in self.items)
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    steps: tuple[StepStatus, ...]
+    done: int
+    total: int
+    next: ItemStatus | None  # the first unfinished item, in roadmap order
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+def build_roadmap(done: Mapping[str, bool], items=ROADMAP, urls: Mapping[str, str] | None = None) -> Roadmap:
+    """The checklist per step, how far the practice is, and the first unfinished item in roadmap order."""
+    urls = urls or {}
+    statuses = [ItemStatus(item, bool(done.get(item.key)), urls.get(item.key, "")) for item in items]
+    steps = tuple(
+        StepStatus(key, str(label), tuple(status for status in statuses if status.item.step == key))
+        for key, label in STEPS
+    )
+    return Roadmap(
+        steps=tuple(step for step in steps if step.items),
+        done=sum(status.done for status in statuses),
+        total=len(statuses),
+        next=next((status for status in statuses if not status.done), None),
+    )
+
+
+def roadmap_for(practice, items=ROADMAP) -> Roadmap:
+    return build_roadmap(
+        {item.key: item.is_done(practice) for item in items},
+        items,
+        {item.key: item.url(practice) for item in items},
+    )

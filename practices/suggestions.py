@@ -1,0 +1,139 @@
+"""Which catalogue programmes fit a practice's population best, each with the reasons a manager can check."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from practices.prevalence import PREVALENCE_12_MONTH
+
+# Above these shares (percent of registered patients) a programme made for that group gets a reason.
+LOW_LITERACY_THRESHOLD = Decimal("15")  # nationally roughly one adult in six has trouble reading
+MIGRATION_THRESHOLD = Decimal("20")
+OLDER_THRESHOLD = Decimal("20")
+YOUNG_THRESHOLD = Decimal("25")
+DUTCH = "nl"
+
+# Catalogue target groups are curator-made lookups; these slugs are the ones the suggestions recognise.
+TARGET_GROUP_SLUGS = {
+    "low_literacy": frozenset(
+        {"laaggeletterden", "laaggeletterdheid", "lage-geletterdheid", "laagopgeleiden"}
+    ),
+    "migrants": frozenset({"migranten", "mensen-met-een-migratieachtergrond", "nieuwkomers"}),
+    "older": frozenset({"ouderen", "senioren", "65-plussers"}),
+    "young": frozenset({"jongeren", "jeugdigen", "jongvolwassenen", "adolescenten"}),
+}
+
+
+@dataclass(frozen=True)
+class PopulationFacts:
+    """What of the population profile matters for choosing programmes (plain values, no model)."""
+
+    share_low_literacy: Decimal = Decimal(0)
+    share_migration: Decimal = Decimal(0)
+    share_0_17: Decimal = Decimal(0)
+    share_65_plus: Decimal = Decimal(0)
+    languages: Mapping[str, str] = field(default_factory=dict)  # code -> name of languages spoken
+    expected: Mapping[str, int] = field(default_factory=dict)  # prevalence key -> expected patients a year
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    programme: object
+    fit: int  # from what this practice's population needs
+    general: int  # from what suits any practice (themes, strength-based, available afterwards)
+    reasons: tuple[str, ...]
+
+    @property
+    def fits_population(self) -> bool:
+        return self.fit > 0
+
+
+def _pct(share: Decimal) -> str:
+    return number_format(share, 0 if share == share.to_integral_value() else 1)
+
+
+def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, str]]:
+    reasons = []
+    group_slugs = {group.slug for group in programme.target_groups.all()}
+    low = _pct(facts.share_low_literacy)
+    if facts.share_low_literacy >= LOW_LITERACY_THRESHOLD:
+        if group_slugs & TARGET_GROUP_SLUGS["low_literacy"]:
+            reasons.append(
+                (
+                    3,
+                    format_lazy(
+                        _("Made for people with low literacy; in your practice that is {p}%."), p=low
+                    ),
+                )
+            )
+        if programme.reading_level == "A2":
+            reasons.append(
+                (3, format_lazy(_("Very easy to read (A2), for the {p}% with low literacy."), p=low))
+            )
+        elif programme.reading_level == "B1":
+            reasons.append((2, format_lazy(_("Plain language (B1), for the {p}% with low literacy."), p=low)))
+    spoken = {code: name for code, name in facts.languages.items() if code != DUTCH}
+    offered = [spoken[language.code] for language in programme.languages.all() if language.code in spoken]
+    if offered:
+        text = format_lazy(_("Also in {languages}, spoken in your practice."), languages=", ".join(offered))
+        reasons.append((2 * len(offered), text))
+    for share, threshold, group, weight, message in (
+        (
+            facts.share_migration,
+            MIGRATION_THRESHOLD,
+            "migrants",
+            2,
+            _("Made for people with a migration background; in your practice that is {p}%."),
+        ),
+        (facts.share_65_plus, OLDER_THRESHOLD, "older", 2, _("Made for older people ({p}% are 65 or over).")),
+        (facts.share_0_17, YOUNG_THRESHOLD, "young", 1, _("Made for young people ({p}% are under 18).")),
+    ):
+        if share >= threshold and group_slugs & TARGET_GROUP_SLUGS[group]:
+            reasons.append((weight, format_lazy(message, p=_pct(share))))
+    return reasons
+
+
+def _general_reasons(programme, facts: PopulationFacts | None) -> list[tuple[int, str]]:
+    reasons = []
+    theme_slugs = {theme.slug for theme in programme.themes.all()}
+    for figure in PREVALENCE_12_MONTH:
+        if theme_slugs & set(figure.theme_slugs):
+            expected = facts.expected.get(figure.key) if facts is not None else None
+            if expected:
+                text = format_lazy(
+                    _("Helps with {problem}: about {n} of your adult patients a year."),
+                    problem=str(figure.label).lower(),
+                    n=expected,
+                )
+            else:
+                text = format_lazy(_("Helps with {problem}."), problem=str(figure.label).lower())
+            reasons.append((1, text))
+    if programme.approach == "strength":
+        reasons.append((1, _("Strength-based, as the Keurmerk Kortdurende GGZ advises.")))
+    if programme.available_after_treatment:
+        reasons.append((1, _("Stays available after treatment ends.")))
+    return reasons
+
+
+def rank_programmes(programmes: Iterable, facts: PopulationFacts | None) -> list[Suggestion]:
+    """Best fit for the population first, then general merits, then name.
+
+    Reads only the programmes' prefetched relations, so ranking runs no queries however long the catalogue is.
+    """
+    suggestions = []
+    for programme in programmes:
+        fitting = _population_reasons(programme, facts) if facts is not None else []
+        general = _general_reasons(programme, facts)
+        suggestions.append(
+            Suggestion(
+                programme,
+                fit=sum(weight for weight, _text in fitting),
+                general=sum(weight for weight, _text in general),
+                reasons=tuple(str(text) for _weight, text in (*fitting, *general)),
+            )
+        )
+    return sorted(suggestions, key=lambda s: (-s.fit, -s.general, s.programme.name.lower()))

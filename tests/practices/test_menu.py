@@ -1,0 +1,296 @@
+"""The programme menu: picking published programmes, how many, suggestions that fit the population."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from catalog.models import Programme
+from practices import selectors, services
+from practices.models import AuditEvent, MenuItem, Role
+from practices.suggestions import PopulationFacts, rank_programmes
+from tests import factories as catalog
+from tests.practices import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def practice():
+    return factories.practice()
+
+
+@pytest.fixture
+def manager(practice):
+    return factories.member(practice, Role.MANAGER, "manager")
+
+
+def _url(name, practice, **kwargs):
+    return reverse(f"practices:{name}", kwargs={"practice_slug": practice.slug, **kwargs})
+
+
+def _programmes():
+    return (
+        Programme.objects.published()
+        .select_related("provider")
+        .prefetch_related("languages", "target_groups", "themes")
+    )
+
+
+# Suggestions (pure ranking) ---------------------------------------------------------------------------------
+
+
+def test_easy_reading_programmes_come_first_when_many_patients_have_low_literacy():
+    catalog.programme("Alpha moeilijk", reading_level="C1")
+    catalog.programme("Zeta makkelijk", reading_level="A2")
+    ranked = rank_programmes(_programmes(), PopulationFacts(share_low_literacy=Decimal("30")))
+    assert [s.programme.name for s in ranked] == ["Zeta makkelijk", "Alpha moeilijk"]
+    assert ranked[0].fits_population
+    assert "Very easy to read (A2), for the 30% with low literacy." in ranked[0].reasons
+
+
+def test_reading_level_is_no_reason_when_low_literacy_is_rare():
+    catalog.programme("Makkelijk", reading_level="A2")
+    ranked = rank_programmes(_programmes(), PopulationFacts(share_low_literacy=Decimal("5")))
+    assert not ranked[0].fits_population
+    assert not any("low literacy" in reason for reason in ranked[0].reasons)
+
+
+def test_programme_for_the_target_group_low_literacy_gets_that_reason():
+    catalog.programme(
+        "Voor iedereen", reading_level="B2", target_groups=[catalog.target_group("Laaggeletterden")]
+    )
+    ranked = rank_programmes(_programmes(), PopulationFacts(share_low_literacy=Decimal("20")))
+    assert "Made for people with low literacy; in your practice that is 20%." in ranked[0].reasons
+
+
+def test_programmes_in_languages_the_patients_speak_come_first():
+    turkish = catalog.language("Turks", "tr")
+    catalog.programme("Alleen Nederlands")
+    catalog.programme("Ook Turks", languages=[catalog.language(), turkish])
+    facts = PopulationFacts(languages={"nl": "Nederlands", "tr": "Turks"})
+    ranked = rank_programmes(_programmes(), facts)
+    assert ranked[0].programme.name == "Ook Turks"
+    assert "Also in Turks, spoken in your practice." in ranked[0].reasons
+    assert not any("Also in" in reason for reason in ranked[1].reasons)
+
+
+def test_migration_and_age_groups_give_reasons_above_their_threshold():
+    catalog.programme("Voor ouderen", target_groups=[catalog.target_group("Ouderen")])
+    catalog.programme("Voor migranten", target_groups=[catalog.target_group("Migranten")])
+    facts = PopulationFacts(share_65_plus=Decimal("30"), share_migration=Decimal("10"))
+    ranked = {s.programme.name: s for s in rank_programmes(_programmes(), facts)}
+    assert ranked["Voor ouderen"].fits_population
+    assert "Made for older people (30% are 65 or over)." in ranked["Voor ouderen"].reasons
+    assert not ranked["Voor migranten"].fits_population
+
+
+def test_theme_reason_names_the_expected_number_of_patients():
+    catalog.programme("Angst online", themes=[catalog.theme("Angstklachten")])
+    ranked = rank_programmes(_programmes(), PopulationFacts(expected={"anxiety": 42}))
+    assert "Helps with anxiety complaints: about 42 of your adult patients a year." in ranked[0].reasons
+
+
+def test_without_a_profile_programmes_are_ranked_by_general_merits():
+    catalog.programme("Beta", approach=Programme.Approach.COMPLAINT)
+    catalog.programme("Alpha", approach=Programme.Approach.COMPLAINT)
+    catalog.programme("Gamma", approach=Programme.Approach.STRENGTH, available_after_treatment=True)
+    ranked = rank_programmes(_programmes(), None)
+    assert [s.programme.name for s in ranked] == ["Gamma", "Alpha", "Beta"]
+    assert "Strength-based, as the Keurmerk Kortdurende GGZ advises." in ranked[0].reasons
+    assert not any(s.fits_population for s in ranked)
+
+
+def test_ranking_runs_no_queries_on_prefetched_programmes(django_assert_num_queries):
+    for number in range(5):
+        catalog.programme(
+            f"Programma {number}", languages=[catalog.language(), catalog.language("Arabisch", "ar")]
+        )
+    programmes = list(_programmes())
+    with django_assert_num_queries(0):
+        rank_programmes(
+            programmes, PopulationFacts(languages={"ar": "Arabisch"}, share_low_literacy=Decimal(40))
+        )
+
+
+# Picking programmes -----------------------------------------------------------------------------------------
+
+
+def test_adding_a_programme_puts_it_on_the_menu_and_audits_it(client, practice, manager):
+    programme = catalog.programme("Kleur je leven")
+    client.force_login(manager)
+    response = client.post(_url("menu_add", practice), {"programme": programme.pk})
+    assert response.status_code == 302
+    item = practice.menu_items.get()
+    assert (item.programme, item.position, item.guided_by, item.licence_arranged) == (programme, 1, "", False)
+    assert AuditEvent.objects.filter(
+        practice=practice, action="create", subject="menu: Kleur je leven"
+    ).exists()
+
+
+def test_unpublished_programmes_cannot_be_added(client, practice, manager):
+    draft = catalog.programme("Nog niet klaar", status=Programme.Status.DRAFT)
+    client.force_login(manager)
+    page = client.post(_url("menu_add", practice), {"programme": draft.pk}).content.decode()
+    assert "Choose a published programme that is not on your menu yet." in page
+    assert not practice.menu_items.exists()
+
+
+def test_the_same_programme_cannot_be_added_twice(client, practice, manager):
+    programme = catalog.programme()
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    page = client.post(_url("menu_add", practice), {"programme": programme.pk}).content.decode()
+    assert "Choose a published programme that is not on your menu yet." in page
+    assert practice.menu_items.count() == 1
+
+
+def test_more_than_three_programmes_is_warned_about_but_allowed(client, practice, manager):
+    programmes = [catalog.programme() for _ in range(4)]
+    for programme in programmes[:3]:
+        services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    page = client.post(
+        _url("menu_add", practice), {"programme": programmes[3].pk}, follow=True
+    ).content.decode()
+    assert practice.menu_items.count() == 4
+    assert "You now offer 4 programmes. Starting with 1 to 3 keeps it manageable" in page
+    assert "Your menu has 4 programmes. The sources advise starting with 1 to 3" in page
+
+
+def test_three_programmes_give_no_warning(client, practice, manager):
+    for _ in range(3):
+        services.menu_add(practice=practice, by=manager, programme=catalog.programme())
+    client.force_login(manager)
+    assert "The sources advise starting with" not in client.get(_url("menu", practice)).content.decode()
+
+
+def test_who_guides_and_licence_are_saved_per_programme(client, practice, manager):
+    item = services.menu_add(practice=practice, by=manager, programme=catalog.programme("Minder drinken"))
+    client.force_login(manager)
+    prefix = f"item{item.pk}"
+    response = client.post(
+        _url("menu_item_update", practice, item_id=item.pk),
+        {
+            f"{prefix}-guided_by": Role.POH_GGZ,
+            f"{prefix}-licence_arranged": "on",
+            f"{prefix}-note": "Licentie via zorggroep",
+            f"{prefix}-position": "2",
+        },
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.guided_by, item.licence_arranged, item.note, item.position) == (
+        Role.POH_GGZ,
+        True,
+        "Licentie via zorggroep",
+        2,
+    )
+    assert AuditEvent.objects.filter(
+        practice=practice, action="change", subject="menu: Minder drinken"
+    ).exists()
+
+
+def test_invalid_item_update_shows_the_error_and_keeps_input(client, practice, manager):
+    item = services.menu_add(practice=practice, by=manager, programme=catalog.programme())
+    client.force_login(manager)
+    prefix = f"item{item.pk}"
+    response = client.post(
+        _url("menu_item_update", practice, item_id=item.pk),
+        {f"{prefix}-guided_by": "nobody", f"{prefix}-note": "mijn notitie", f"{prefix}-position": "1"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="id_item{item.pk}-guided_by_error"' in page
+    assert 'value="mijn notitie"' in page
+    item.refresh_from_db()
+    assert item.note == ""
+
+
+def test_removing_a_programme(client, practice, manager):
+    item = services.menu_add(practice=practice, by=manager, programme=catalog.programme("Weg ermee"))
+    client.force_login(manager)
+    assert client.post(_url("menu_item_remove", practice, item_id=item.pk)).status_code == 302
+    assert not practice.menu_items.exists()
+    assert AuditEvent.objects.filter(practice=practice, action="delete", subject="menu: Weg ermee").exists()
+
+
+def test_another_practices_menu_item_is_a_404(client, practice, manager):
+    other = factories.practice()
+    foreign = MenuItem.objects.create(practice=other, programme=catalog.programme())
+    client.force_login(manager)
+    assert client.post(_url("menu_item_remove", practice, item_id=foreign.pk)).status_code == 404
+    assert client.post(_url("menu_item_update", practice, item_id=foreign.pk), {}).status_code == 404
+    assert MenuItem.objects.filter(pk=foreign.pk).exists()
+
+
+def test_menu_changes_refuse_get(client, practice, manager):
+    item = services.menu_add(practice=practice, by=manager, programme=catalog.programme())
+    client.force_login(manager)
+    assert client.get(_url("menu_add", practice)).status_code == 405
+    assert client.get(_url("menu_item_remove", practice, item_id=item.pk)).status_code == 405
+    assert practice.menu_items.exists()
+
+
+def test_menu_page_shows_suggestions_with_reasons_first(client, practice, manager):
+    turkish = catalog.language("Turks", "tr")
+    factories.population(practice, languages=[catalog.language(), turkish], share_low_literacy=Decimal("25"))
+    catalog.programme("Aaa zonder reden", reading_level="C1")
+    catalog.programme("Zzz in het Turks", reading_level="C1", languages=[catalog.language(), turkish])
+    client.force_login(manager)
+    page = client.get(_url("menu", practice)).content.decode()
+    suggested = page.index("Suggested for your population")
+    assert suggested < page.index("Zzz in het Turks") < page.index("Other programmes to consider")
+    assert page.index("Other programmes to consider") < page.index("Aaa zonder reden")
+    assert "Also in Turks, spoken in your practice." in page
+
+
+def test_menu_page_without_profile_points_to_the_population(client, practice, manager):
+    catalog.programme()
+    client.force_login(manager)
+    page = client.get(_url("menu", practice)).content.decode()
+    assert _url("population", practice) in page
+
+
+def test_licence_warning_for_programmes_the_practice_pays_for(client, practice, manager):
+    programme = catalog.programme(cost=Programme.Cost.PRACTICE_LICENCE)
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    assert "it is not marked as arranged yet" in client.get(_url("menu", practice)).content.decode()
+
+
+def test_menu_page_queries_do_not_grow_with_the_number_of_programmes(
+    client, practice, manager, django_assert_max_num_queries
+):
+    factories.population(practice, languages=[catalog.language(), catalog.language("Turks", "tr")])
+    client.force_login(manager)
+
+    def load():
+        with django_assert_max_num_queries(20) as context:
+            assert client.get(_url("menu", practice)).status_code == 200
+        return len(context.captured_queries)
+
+    for _ in range(2):
+        services.menu_add(practice=practice, by=manager, programme=catalog.programme())
+        catalog.programme()
+    load()  # the first visit also remembers the current practice in the session
+    few = load()
+    for _ in range(8):
+        services.menu_add(practice=practice, by=manager, programme=catalog.programme())
+        catalog.programme(
+            languages=[catalog.language("Turks", "tr")], target_groups=[catalog.target_group("Ouderen")]
+        )
+    assert load() == few
+
+
+def test_menu_item_selector_only_finds_items_of_the_practice(practice, manager):
+    other = factories.practice()
+    foreign = MenuItem.objects.create(practice=other, programme=catalog.programme())
+    assert selectors.menu_item_for(practice, foreign.pk) is None
