@@ -74,6 +74,14 @@ ROADMAP = (
         lambda practice: practice.menu_items.exists(),
     ),
     RoadmapItem(
+        "poh_finished_elearning",
+        Step.KNOWLEDGE,
+        _("The POH-ggz finished the e-learning"),
+        "training:course_list",
+        selectors.poh_finished_elearning,
+        needs_practice=False,
+    ),
+    RoadmapItem(
         "patient_page_published",
         Step.IMPLEMENTATION,
         _("Publish the patient page"),

@@ -10,6 +10,7 @@ from practices.models import (
     MenuItem,
     PopulationProfile,
     Practice,
+    Role,
     Task,
     TaskSplit,
     VisionVersion,
@@ -19,6 +20,8 @@ from practices.scoping import CURRENT_PRACTICE_SESSION_KEY
 from practices.suggestions import PopulationFacts, Suggestion, rank_programmes
 from practices.task_split import TaskParts, is_complete
 from toolkit.practice_context import PracticeContext
+from training import selectors as training_selectors
+from training.models import Audience
 
 
 def memberships_of(user) -> QuerySet[Membership]:
@@ -109,6 +112,23 @@ def vision_adopted_versions(practice: Practice):
 
 def vision_last_adopted(practice: Practice) -> VisionVersion | None:
     return vision_adopted_versions(practice).first()
+
+
+def poh_finished_elearning(practice: Practice) -> bool:
+    """At least one POH-ggz of the practice holds a certificate for a course meant for the POH-ggz or everyone."""
+    poh_ids = practice.memberships.filter(role=Role.POH_GGZ).values_list("user_id", flat=True)
+    return bool(
+        training_selectors.users_with_completed_course(
+            list(poh_ids), audiences=[Audience.POH_GGZ, Audience.PRACTICE]
+        )
+    )
+
+
+def member_training(practice: Practice) -> list[tuple[Membership, list]]:
+    """Each member with the courses they finished (for the manager's overview), in two queries."""
+    memberships = list(practice_members(practice))
+    finished = training_selectors.certificates_for_users([m.user_id for m in memberships])
+    return [(membership, finished.get(membership.user_id, [])) for membership in memberships]
 
 
 def vision_is_adopted(practice: Practice) -> bool:

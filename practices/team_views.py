@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from practices.forms import InvitationForm, MembershipRoleForm, PracticeSettingsForm
 from practices.models import Practice, Role
 from practices.scoping import practice_view
-from practices.selectors import audit_events_of, pending_invitations, practice_members
+from practices.selectors import audit_events_of, member_training, pending_invitations, practice_members
 from practices.services import (
     InvitationUnusable,
     LastManagerError,
@@ -144,3 +144,10 @@ def audit_log(request):
         request.GET.get("page")
     )
     return render(request, "practices/audit_log.html", {"practice": request.practice, "page_obj": page})
+
+
+@practice_view(roles=MANAGERS, audit_subject="training overview")
+@require_GET
+def training_overview(request):
+    context = {"practice": request.practice, "rows": member_training(request.practice)}
+    return render(request, "practices/training_overview.html", context)

@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("praktijk/<slug:practice_slug>/instellingen/", team_views.practice_settings, name="settings"),
     path("praktijk/<slug:practice_slug>/logboek/", team_views.audit_log, name="audit_log"),
+    path("praktijk/<slug:practice_slug>/scholing/", team_views.training_overview, name="training_overview"),
     path("praktijk/<slug:practice_slug>/visie/", views.vision, name="vision"),
     path("praktijk/<slug:practice_slug>/visie/vaststellen/", views.vision_adopt, name="vision_adopt"),
     path("praktijk/<slug:practice_slug>/visie/versies/", views.vision_versions, name="vision_versions"),

@@ -7,6 +7,8 @@ from django.urls import reverse
 from practices.models import AuditEvent, Membership, Role
 from practices.services import LastManagerError, membership_change_role, membership_remove
 from tests.practices.conftest import make_member
+from tests.training import factories as training_factories
+from training.models import Certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +122,26 @@ def test_services_keep_the_last_manager(practice, manager):
     with pytest.raises(LastManagerError):
         membership_remove(membership=membership, by=manager)
     assert _membership(manager, practice).role == Role.MANAGER
+
+
+def test_manager_sees_which_members_finished_which_course(client, practice, manager, huisarts, outsider):
+    course = training_factories.course("Blended behandelen", audience="poh_ggz")
+    for user, code in [(huisarts, "AAAA-BBBB-CCCC"), (outsider, "DDDD-EEEE-FFFF")]:
+        Certificate.objects.create(
+            user=user, course=course, code=code, learner_name=user.username, course_title="Blended behandelen",
+            points=2, issued_on="2026-11-02",
+        )
+    client.force_login(manager)
+    response = client.get(reverse("practices:training_overview", kwargs={"practice_slug": practice.slug}))
+    assert response.status_code == 200
+    rows = {membership.user: courses for membership, courses in response.context["rows"]}
+    assert [course.course_title for course in rows[huisarts]] == ["Blended behandelen"]
+    assert rows[manager] == []
+    assert outsider not in rows
+    assert "Blended behandelen" in response.text
+
+
+def test_only_the_manager_sees_the_training_overview(client, practice, huisarts):
+    client.force_login(huisarts)
+    url = reverse("practices:training_overview", kwargs={"practice_slug": practice.slug})
+    assert client.get(url).status_code == 403

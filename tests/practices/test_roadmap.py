@@ -7,8 +7,11 @@ from django.utils import translation
 from practices import services
 from practices.models import Role
 from practices.roadmap import ROADMAP, RoadmapItem, Step, build_roadmap, roadmap_for
+from practices.selectors import poh_finished_elearning
 from tests import factories as catalog
 from tests.practices import factories
+from tests.training import factories as training_factories
+from training.models import Certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +20,7 @@ KEYS = [
     "task_split_complete",
     "population_filled_in",
     "programme_chosen",
+    "poh_finished_elearning",
     "patient_page_published",
 ]
 
@@ -40,7 +44,7 @@ def manager(practice):
 # The pure arithmetic ----------------------------------------------------------------------------------------
 
 
-def test_roadmap_has_the_five_items_in_order_over_the_three_steps():
+def test_roadmap_has_the_six_items_in_order_over_the_three_steps():
     assert [item.key for item in ROADMAP] == KEYS
     roadmap = build_roadmap({})
     assert [step.key for step in roadmap.steps] == [Step.VISION, Step.KNOWLEDGE, Step.IMPLEMENTATION]
@@ -48,7 +52,7 @@ def test_roadmap_has_the_five_items_in_order_over_the_three_steps():
 
 def test_nothing_done_points_to_the_vision_first():
     roadmap = build_roadmap({})
-    assert (roadmap.done, roadmap.total, roadmap.percent) == (0, 5, 0)
+    assert (roadmap.done, roadmap.total, roadmap.percent) == (0, 6, 0)
     assert roadmap.next.item.key == "vision_adopted"
 
 
@@ -56,7 +60,7 @@ def test_next_is_the_first_unfinished_item_in_roadmap_order():
     roadmap = build_roadmap(
         {"vision_adopted": True, "population_filled_in": True, "patient_page_published": True}
     )
-    assert roadmap.done == 3 and roadmap.percent == 60
+    assert roadmap.done == 3 and roadmap.percent == 50
     assert roadmap.next.item.key == "task_split_complete"
 
 
@@ -68,12 +72,16 @@ def test_all_done_has_no_next_item_and_every_step_is_done():
 
 def test_adding_an_item_is_one_entry():
     extra = RoadmapItem(
-        "poh_trained", Step.KNOWLEDGE, "E-learning done", "practices:dashboard", lambda p: False
+        "intervision", Step.KNOWLEDGE, "Intervision planned", "practices:dashboard", lambda p: False
     )
     roadmap = build_roadmap(dict.fromkeys(KEYS, True), items=(*ROADMAP, extra))
-    assert roadmap.total == 6 and roadmap.next.item.key == "poh_trained"
+    assert roadmap.total == 7 and roadmap.next.item.key == "intervision"
     knowledge = next(step for step in roadmap.steps if step.key == Step.KNOWLEDGE)
-    assert [status.item.key for status in knowledge.items] == ["programme_chosen", "poh_trained"]
+    assert [status.item.key for status in knowledge.items] == [
+        "programme_chosen",
+        "poh_finished_elearning",
+        "intervision",
+    ]
 
 
 # Facts from the database ------------------------------------------------------------------------------------
@@ -104,7 +112,7 @@ def test_each_item_is_ticked_by_its_own_data(practice, manager):
     assert "programme_chosen" in _done(practice)
 
     services.patient_page_publish(practice=practice, by=manager, published=True)
-    assert _done(practice) == set(KEYS)
+    assert _done(practice) == set(KEYS) - {"poh_finished_elearning"}
 
 
 def test_task_split_without_feedback_block_is_not_complete(practice):
@@ -121,9 +129,25 @@ def test_dashboard_shows_checklist_progress_and_a_link_to_the_next_step(client, 
     page = client.get(
         reverse("practices:dashboard", kwargs={"practice_slug": practice.slug})
     ).content.decode()
-    assert '<progress id="roadmap-progress" class="roadmap-bar" max="5" value="1">' in page
-    assert '<label for="roadmap-progress"' in page and "1 of 5 done" in page
+    assert '<progress id="roadmap-progress" class="roadmap-bar" max="6" value="1">' in page
+    assert '<label for="roadmap-progress"' in page and "1 of 6 done" in page
     task_split_url = reverse("practices:task_split", kwargs={"practice_slug": practice.slug})
     assert f'<a class="btn btn-primary" href="{task_split_url}">Agree who does what (task split)</a>' in page
     assert "Step 1 · Vision" in page and "Step 2 · Knowledge" in page and "Step 3 · Implementation" in page
     assert "(done)" in page and "(to do)" in page
+
+
+def test_elearning_item_is_done_once_a_poh_ggz_holds_a_poh_certificate(practice, manager):
+    poh = factories.member(practice, role=Role.POH_GGZ, username="pim")
+    course = training_factories.course("Blended behandelen", audience="poh_ggz")
+    assert not poh_finished_elearning(practice)
+    Certificate.objects.create(
+        user=manager, course=course, code="AAAA-BBBB-CCCC", learner_name="M", course_title="B", points=2,
+        issued_on="2026-11-01",
+    )
+    assert not poh_finished_elearning(practice), "a certificate of the manager does not count"
+    Certificate.objects.create(
+        user=poh, course=course, code="DDDD-EEEE-FFFF", learner_name="P", course_title="B", points=2,
+        issued_on="2026-11-02",
+    )
+    assert poh_finished_elearning(practice)
