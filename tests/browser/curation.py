@@ -2,8 +2,11 @@
 
 import warnings
 
-from django.urls import reverse
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
+
+from tests.browser.helpers import admin_login
+from tests.otp import TEST_TOTP_SECRET, totp_device
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Django admin's two-list widget (filter_horizontal) puts aria-label on a plain <span>, and its select2
@@ -13,10 +16,9 @@ DJANGO_WIDGETS = [".selector", ".select2-container"]
 
 
 def log_in_to_admin(page, username, password):
-    page.goto(reverse("admin:login"))
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
+    """Two-factor log-in: password plus the current code of a TOTP device the test gives the curator."""
+    totp_device(get_user_model().objects.get(username=username))
+    admin_login(page, username, password, TEST_TOTP_SECRET)
     expect(page.get_by_role("link", name="Programma's", exact=True)).to_be_visible()
 
 

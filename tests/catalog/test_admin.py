@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from catalog.models import ChecklistQuestion, Criterion, Programme
 from tests import factories
+from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
 Status = Programme.Status
@@ -65,7 +66,7 @@ def form_data(response):
 
 def test_curator_sees_the_programme_list_with_status_and_review_dates(client, curator):
     factories.programme("Kleurjeleven", last_reviewed=date(2026, 1, 5))
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.get(reverse(CHANGELIST))
     assert response.status_code == 200
     assert "Kleurjeleven" in response.text
@@ -73,7 +74,7 @@ def test_curator_sees_the_programme_list_with_status_and_review_dates(client, cu
 
 
 def test_programme_list_query_count_stays_flat(client, curator, django_assert_max_num_queries):
-    client.force_login(curator)
+    verified_login(client, curator)
     for number in range(30):
         factories.programme(f"Programma {number:02}", provider=factories.provider(f"Aanbieder {number}"))
     with django_assert_max_num_queries(25):
@@ -83,7 +84,7 @@ def test_programme_list_query_count_stays_flat(client, curator, django_assert_ma
 
 def test_curator_changes_a_programme_and_its_assessment(client, curator):
     programme = factories.programme("Psyfit", summary="Oude samenvatting.")
-    client.force_login(curator)
+    verified_login(client, curator)
     url = reverse("admin:catalog_programme_change", args=[programme.pk])
     data = form_data(client.get(url))
     data["summary"] = "Werken aan mentale fitheid, in je eigen tempo."
@@ -100,7 +101,7 @@ def test_curator_changes_a_programme_and_its_assessment(client, curator):
 
 def test_curator_adds_a_programme_which_starts_as_draft_with_four_unknown_assessments(client, curator):
     provider = factories.provider("Mirro")
-    client.force_login(curator)
+    verified_login(client, curator)
     url = reverse("admin:catalog_programme_add")
     data = form_data(client.get(url))
     data.update(
@@ -119,7 +120,7 @@ def test_curator_adds_a_programme_which_starts_as_draft_with_four_unknown_assess
 
 
 def test_new_programme_form_offers_the_four_criteria_and_stores_a_filled_in_one(client, curator):
-    client.force_login(curator)
+    verified_login(client, curator)
     url = reverse("admin:catalog_programme_add")
     page = client.get(url)
     criteria = [form.initial["criterion"] for form in page.context["inline_admin_formsets"][0].formset.forms]
@@ -146,7 +147,7 @@ def test_new_programme_form_offers_the_four_criteria_and_stores_a_filled_in_one(
 
 def test_status_cannot_be_edited_in_the_form(client, curator):
     programme = factories.programme(status=Status.DRAFT)
-    client.force_login(curator)
+    verified_login(client, curator)
     url = reverse("admin:catalog_programme_change", args=[programme.pk])
     data = form_data(client.get(url))
     data["status"] = Status.PUBLISHED
@@ -160,13 +161,13 @@ def test_status_cannot_be_edited_in_the_form(client, curator):
     ["admin:catalog_programme_changelist", "admin:catalog_programme_add", "admin:catalog_provider_add"],
 )
 def test_staff_outside_redactie_is_refused(client, outsider, url_name):
-    client.force_login(outsider)
+    verified_login(client, outsider)
     assert client.get(reverse(url_name)).status_code == 403
 
 
 def test_staff_outside_redactie_cannot_change_a_programme(client, outsider):
     programme = factories.programme("Drinktest", summary="Ongewijzigd.")
-    client.force_login(outsider)
+    verified_login(client, outsider)
     url = reverse("admin:catalog_programme_change", args=[programme.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, {"name": "Gekaapt", "summary": "Gewijzigd."}).status_code == 403
@@ -176,7 +177,7 @@ def test_staff_outside_redactie_cannot_change_a_programme(client, outsider):
 
 def test_staff_outside_redactie_cannot_run_a_workflow_action(client, outsider):
     programme = factories.programme(status=Status.DRAFT)
-    client.force_login(outsider)
+    verified_login(client, outsider)
     response = client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [programme.pk]})
     assert response.status_code == 403
     programme.refresh_from_db()
@@ -184,14 +185,14 @@ def test_staff_outside_redactie_cannot_run_a_workflow_action(client, outsider):
 
 
 def test_staff_outside_redactie_cannot_import_or_export(client, outsider):
-    client.force_login(outsider)
+    verified_login(client, outsider)
     assert client.get(reverse("admin:catalog_programme_import")).status_code == 403
     assert client.post(reverse("admin:catalog_programme_export"), {"format": "0"}).status_code == 403
 
 
 def test_a_view_only_user_is_not_offered_the_actions_and_cannot_run_them(client, viewer):
     programme = factories.programme(status=Status.DRAFT)
-    client.force_login(viewer)
+    verified_login(client, viewer)
     page = client.get(reverse(CHANGELIST))
     assert page.status_code == 200
     assert 'value="publish"' not in page.text
@@ -202,7 +203,7 @@ def test_a_view_only_user_is_not_offered_the_actions_and_cannot_run_them(client,
 
 def test_superuser_outside_redactie_may_curate(client):
     admin_user = factories.user("beheerder", is_staff=True, is_superuser=True)
-    client.force_login(admin_user)
+    verified_login(client, admin_user)
     assert client.get(reverse("admin:catalog_programme_add")).status_code == 200
 
 
@@ -214,7 +215,7 @@ def test_review_due_filter_lists_never_and_long_ago_reviewed_programmes(client, 
     factories.programme("Nooit beoordeeld", last_reviewed=None)
     factories.programme("Lang geleden", last_reviewed=today - timedelta(days=400))
     factories.programme("Net gedaan", last_reviewed=today - timedelta(days=30))
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.get(reverse(CHANGELIST), {"review": "due"})
     shown = {programme.name for programme in response.context["cl"].result_list}
     assert shown == {"Nooit beoordeeld", "Lang geleden"}
@@ -223,7 +224,7 @@ def test_review_due_filter_lists_never_and_long_ago_reviewed_programmes(client, 
 def test_delivery_filter_lists_guided_programmes(client, curator):
     factories.programme("Begeleid", offers_guided=True)
     factories.programme("Alleen zelfhulp", offers_guided=False)
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.get(reverse(CHANGELIST), {"delivery": "guided"})
     assert [programme.name for programme in response.context["cl"].result_list] == ["Begeleid"]
 
@@ -231,7 +232,7 @@ def test_delivery_filter_lists_guided_programmes(client, curator):
 def test_publish_action_publishes_the_selected_drafts_and_says_so(client, curator):
     first = factories.programme("Eerste", status=Status.DRAFT)
     second = factories.programme("Tweede", status=Status.IN_REVIEW)
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.post(
         reverse(CHANGELIST), {"action": "publish", "_selected_action": [first.pk, second.pk]}, follow=True
     )
@@ -241,7 +242,7 @@ def test_publish_action_publishes_the_selected_drafts_and_says_so(client, curato
 
 def test_publish_action_explains_a_refusal_and_keeps_the_archived_programme(client, curator):
     archived = factories.programme("Oud programma", status=Status.ARCHIVED)
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.post(
         reverse(CHANGELIST), {"action": "publish", "_selected_action": [archived.pk]}, follow=True
     )
@@ -261,7 +262,7 @@ def test_publish_action_explains_a_refusal_and_keeps_the_archived_programme(clie
 )
 def test_workflow_actions_move_the_programme(client, curator, action, source, target):
     programme = factories.programme(status=source)
-    client.force_login(curator)
+    verified_login(client, curator)
     client.post(reverse(CHANGELIST), {"action": action, "_selected_action": [programme.pk]})
     programme.refresh_from_db()
     assert programme.status == target
@@ -272,7 +273,7 @@ def test_workflow_actions_move_the_programme(client, curator, action, source, ta
 
 def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(client, curator):
     assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.get(reverse("admin:catalog_qualityassessment_change", args=[assessment.pk]))
     for question in ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY):
         assert question.text in response.text
@@ -281,7 +282,7 @@ def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(clien
 
 def test_curator_answers_a_checklist_question_and_the_rest_stays_unknown(client, curator):
     assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
-    client.force_login(curator)
+    verified_login(client, curator)
     url = reverse("admin:catalog_qualityassessment_change", args=[assessment.pk])
     data = form_data(client.get(url))
     data["answers-0-answer"] = "yes"
@@ -297,7 +298,7 @@ def test_curator_answers_a_checklist_question_and_the_rest_stays_unknown(client,
 
 def test_history_records_who_changed_what(client, curator):
     programme = factories.programme("Minderdrinken", summary="Eerst.")
-    client.force_login(curator)
+    verified_login(client, curator)
     url = reverse("admin:catalog_programme_change", args=[programme.pk])
     data = form_data(client.get(url))
     data["summary"] = "Daarna."
@@ -310,7 +311,7 @@ def test_history_records_who_changed_what(client, curator):
 
 def test_history_page_shows_the_curator_and_the_change(client, curator):
     programme = factories.programme("Minderdrinken", status=Status.DRAFT)
-    client.force_login(curator)
+    verified_login(client, curator)
     client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [programme.pk]})
     response = client.get(reverse("admin:catalog_programme_history", args=[programme.pk]))
     assert response.status_code == 200
@@ -351,7 +352,7 @@ def test_csv_export_contains_the_programmes_with_provider_names_and_slugs(client
         themes=[factories.theme("Problematisch alcoholgebruik")],
     )
     factories.programme("Kleurjeleven", provider=factories.provider("Trimbos-Instituut"))
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.post(reverse("admin:catalog_programme_export"), {"format": "0", "resource": "0"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -364,7 +365,7 @@ def test_csv_export_contains_the_programmes_with_provider_names_and_slugs(client
 
 def test_csv_import_previews_then_creates_and_updates_programmes(client, curator, lookups):
     existing = factories.programme("Minderdrinken", summary="Oud.", status=Status.PUBLISHED)
-    client.force_login(curator)
+    verified_login(client, curator)
     text = (
         "slug,name,provider,summary,themes,languages,cost,offers_guided\n"
         "minderdrinken,Minderdrinken,Trimbos-Instituut,Nieuw.,problematisch-alcoholgebruik,nl,free,nee\n"
@@ -387,7 +388,7 @@ def test_csv_import_previews_then_creates_and_updates_programmes(client, curator
 
 
 def test_csv_import_with_semicolons_as_dutch_spreadsheets_write_it(client, curator, lookups):
-    client.force_login(curator)
+    verified_login(client, curator)
     text = (
         "slug;name;provider;summary;themes;languages\n"
         "md;Minder drinken;Trimbos-Instituut;Kort.;problematisch-alcoholgebruik;nl\n"
@@ -397,7 +398,7 @@ def test_csv_import_with_semicolons_as_dutch_spreadsheets_write_it(client, curat
 
 
 def test_csv_import_reports_bad_rows_by_column_and_imports_nothing(client, curator, lookups):
-    client.force_login(curator)
+    verified_login(client, curator)
     text = (
         "slug,name,provider,summary,themes,languages,cost,on_ios\n"
         "een,Een,Onbekende Aanbieder,Kort.,depressieve-klachten,nl,free,1\n"
@@ -421,7 +422,7 @@ def test_csv_import_reports_bad_rows_by_column_and_imports_nothing(client, curat
 
 
 def test_csv_import_of_a_file_that_is_not_csv_gives_a_message_not_a_server_error(client, curator):
-    client.force_login(curator)
+    verified_login(client, curator)
     response = client.post(
         reverse("admin:catalog_programme_import"),
         {"format": "0", "import_file": SimpleUploadedFile("foto.csv", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")},
@@ -431,7 +432,7 @@ def test_csv_import_of_a_file_that_is_not_csv_gives_a_message_not_a_server_error
 
 
 def test_csv_import_without_a_slug_column_uses_the_name(client, curator, lookups):
-    client.force_login(curator)
+    verified_login(client, curator)
     text = (
         "name,provider,summary,themes,languages\n"
         "Drinktest,Trimbos-Instituut,Kort.,problematisch-alcoholgebruik,nl\n"

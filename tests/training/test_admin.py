@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories as common
+from tests.otp import verified_login
 from tests.training import factories
 from training.models import Course, Lesson
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def curator_client(client):
     curator = common.user("redacteur", is_staff=True)
     curator.groups.add(Group.objects.get(name="Redactie"))
-    client.force_login(curator)
+    verified_login(client, curator)
     return client
 
 
