@@ -8,11 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
-from django.db.models import Q
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from practices.models import Membership, Practice
-from training.models import Insurer
+from practices.demo import demo_practices
 
 DEMO_PASSWORD = "toolkit-demo"
 # The demo curator's authenticator secret: public, in the source, so for development only (DEBUG on).
@@ -37,75 +35,9 @@ def demo_accounts():
     ]
 
 
-# The main Dutch health insurers; the training fixtures may bring them too (matched by slug or name).
-DEMO_INSURERS = [
-    ("zilveren-kruis", "Zilveren Kruis"),
-    ("vgz", "VGZ"),
-    ("cz", "CZ"),
-    ("menzis", "Menzis"),
-    ("dsw", "DSW"),
-    ("zorg-en-zekerheid", "Zorg en Zekerheid"),
-    ("onvz", "ONVZ"),
-]
-# (slug, name, place, AGB code, phone, contracted insurer slugs, {username: role})
-DEMO_PRACTICES = [
-    (
-        "demo",
-        "Huisartsenpraktijk De Linde",
-        "Utrecht",
-        "01012345",
-        "030 123 4567",
-        ["zilveren-kruis", "vgz", "cz"],
-        {"huisarts": "huisarts", "poh": "poh_ggz", "manager": "manager"},
-    ),
-    (
-        "de-wilg",
-        "Huisartsenpraktijk De Wilg",
-        "Amersfoort",
-        "01054321",
-        "033 765 4321",
-        ["menzis"],
-        {"outsider": "manager"},
-    ),
-]
-
-
 def demo_totp_secret() -> str:
     """The demo curator's secret in base32, as authenticator apps want it."""
     return b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
-
-
-def _demo_insurers():
-    insurers = {}
-    for slug, name in DEMO_INSURERS:
-        insurer = Insurer.objects.filter(Q(slug=slug) | Q(name=name)).first()
-        insurers[slug] = insurer or Insurer.objects.create(slug=slug, name=name)
-    return insurers
-
-
-def demo_practices(users):
-    """The demo practice (slug `demo`) and a second one with only `outsider` in it, to try the isolation."""
-    insurers = _demo_insurers()
-    practices = {}
-    for slug, name, place, agb_code, phone, insurer_slugs, members in DEMO_PRACTICES:
-        practice, _ = Practice.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "place": place,
-                "agb_code": agb_code,
-                "phone": phone,
-                "kind": Practice.Kind.GP_PRACTICE,
-                "website": "",
-            },
-        )
-        practice.insurers.set([insurers[insurer_slug] for insurer_slug in insurer_slugs])
-        for username, role in members.items():
-            Membership.objects.update_or_create(
-                user=users[username], practice=practice, defaults={"role": role}
-            )
-        practices[slug] = practice
-    return practices
 
 
 def demo_totp_device(user):

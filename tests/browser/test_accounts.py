@@ -56,7 +56,7 @@ def test_manager_invites_a_colleague_who_accepts_and_gets_in(
     _log_in(page, "marieke")
     page.wait_for_url(f"**{reverse('practices:dashboard', args=['de-linde'])}")
 
-    page.get_by_role("navigation", name="Praktijkmenu").get_by_role("link", name="Team").click()
+    page.get_by_role("navigation", name="Praktijkmenu").get_by_role("link", name="Team", exact=True).click()
     assert page.get_by_role("heading", level=1, name="Team").is_visible()
     assert_accessible(page)
 

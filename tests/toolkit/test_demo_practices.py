@@ -54,12 +54,17 @@ def test_running_the_demo_loader_twice_gives_the_same_state(settings):
     assert _state() == first
 
 
-def test_demo_loader_reuses_insurers_that_already_exist_by_name(settings):
+def test_demo_practice_is_half_way_with_two_programmes_and_a_public_patient_page(settings, client):
     settings.DEBUG = True
-    Insurer.objects.create(name="VGZ", slug="vgz-zorgverzekeraar")
     demo_load()
-    assert Insurer.objects.filter(name="VGZ").count() == 1
-    assert Practice.objects.get(slug="demo").insurers.filter(slug="vgz-zorgverzekeraar").exists()
+    practice = Practice.objects.get(slug="demo")
+    assert sorted(practice.insurers.values_list("slug", flat=True)) == ["cz", "vgz", "zilveren-kruis"]
+    assert sorted(practice.menu_items.values_list("programme__slug", flat=True)) == ["kleurjeleven", "minderdrinken"]
+    assert practice.visions.get().status == "draft"
+    assert practice.population.registered_patients == 6200
+    page = client.get("/p/demo/")
+    assert page.status_code == 200
+    assert "Kleurjeleven" in page.text and "Minderdrinken" in page.text
 
 
 def test_demo_loader_refuses_without_debug(settings):
