@@ -314,7 +314,9 @@ class Study(models.Model):
         QUALITATIVE = "qualitative", _("Qualitative study")
         OTHER = "other", _("Other")
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="studies", verbose_name=_("programme"))
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="studies", verbose_name=_("programme")
+    )
     title = models.CharField(_("title or citation"), max_length=400)
     design = models.CharField(_("design"), max_length=20, choices=Design)
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)

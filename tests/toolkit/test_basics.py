@@ -27,3 +27,17 @@ def test_home_page_is_dutch_by_default_and_english_under_en(client):
     assert dutch.status_code == english.status_code == 200
     assert '<html lang="nl">' in dutch.text
     assert '<html lang="en">' in english.text
+
+
+@pytest.mark.django_db
+def test_a_known_string_renders_in_both_languages(client):
+    assert "Welk programma past bij deze patiënt?" in client.get("/").text
+    assert "Which programme fits this patient?" in client.get("/en/").text
+
+
+@pytest.mark.django_db
+def test_home_page_links_to_every_part_of_the_toolkit(client):
+    text = client.get("/").text
+    for name in ["catalog:programme_list", "catalog:keuzehulp", "training:course_list", "training:manual_list",
+                 "training:funding_list", "practices:choose"]:
+        assert f'href="{reverse(name)}"' in text, name
