@@ -9,6 +9,9 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         from catalog.defaults import restore_after_flush
+        from catalog.overview_cache import connect_signals
+
+        connect_signals()
 
         # Runs after auth created the catalogue's permissions (auth is earlier in INSTALLED_APPS).
         post_migrate.connect(restore_after_flush, sender=self, dispatch_uid="catalog_restore_after_flush")

@@ -381,3 +381,21 @@ class Resource(models.Model):
     @property
     def href(self):
         return self.file.url if self.file else self.url
+
+
+class CatalogueRevision(models.Model):
+    """One row whose token changes with every change to what the public overview shows.
+
+    Cached overview pages are keyed by this token, so every app server sees a curator's change at once,
+    whatever cache it uses. A random token, not a counter: a rolled-back change can never reuse it.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("catalogue revision")
+        verbose_name_plural = _("catalogue revisions")
+
+    def __str__(self):
+        return self.token

@@ -27,6 +27,7 @@ from catalog.models import (
     Therapy,
     Verdict,
 )
+from catalog.overview_cache import bump_catalogue_revision
 from catalog.services import REVIEW_MONTHS, add_months
 
 SLUG_PREFIX = "synth-"
@@ -108,6 +109,7 @@ def synthetic_catalog_clear() -> int:
         Provider.objects.filter(slug__startswith=SLUG_PREFIX, programmes__isnull=True),
     ]:
         queryset._raw_delete(queryset.db)
+    bump_catalogue_revision()  # the raw deletes sent no signal
     return count
 
 
@@ -149,6 +151,7 @@ def synthetic_catalog_generate(*, programmes: int, seed: int = 2015) -> Syntheti
         for criterion in Criterion.values
     ]
     QualityAssessment.objects.bulk_create(assessments, batch_size=BATCH_SIZE)
+    bump_catalogue_revision()  # bulk_create sends no signal
     return SyntheticResult(programmes=len(rows), providers=len(providers), assessments=len(assessments))
 
 

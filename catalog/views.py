@@ -2,9 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from catalog.filters import ProgrammeFilter
+from catalog.overview_cache import cached_overview
 from catalog.selectors import (
     COMPARE_MAX,
     programme_for_detail,
@@ -19,16 +21,22 @@ PAGE_SIZE = 20
 
 @require_safe
 def programme_list(request):
-    filterset = ProgrammeFilter(request.GET, queryset=published_programmes())
+    overview = cached_overview(request.META.get("QUERY_STRING", ""), lambda: _render_overview(request.GET))
+    return render(request, "catalog/programme_list.html", {"overview": overview})
+
+
+def _render_overview(query):
+    filterset = ProgrammeFilter(query, queryset=published_programmes())
     # get_page() turns a non-numeric page into the first and one past the end into the last: never a 404.
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(query.get("page"))
     context = {
         "filterset": filterset,
         "facets": filterset.facets(),
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
     }
-    return render(request, "catalog/programme_list.html", context)
+    # No request: the content must not depend on who is looking, or one visitor's page could reach another.
+    return render_to_string("catalog/includes/overview.html", context)
 
 
 @require_safe

@@ -101,6 +101,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a rendered catalogue overview is reused (catalog/overview_cache.py); 0 renders every request.
+# A change to the catalogue makes cached pages obsolete at once, whatever this says.
+CATALOG_OVERVIEW_CACHE_SECONDS = env_int("CATALOG_OVERVIEW_CACHE_SECONDS", 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -28,6 +28,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _overview_cached_as_in_production(settings, _overview_rendered_every_time):
+    # The journeys see the catalogue as a visitor would: the overview cached, and a curator's change visible.
+    settings.CATALOG_OVERVIEW_CACHE_SECONDS = 600
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:

@@ -1,6 +1,7 @@
 """Fill the catalogue with thousands of synthetic programmes for benchmarks, or remove them again."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from catalog.models import Programme
 from catalog.synthetic import SLUG_PREFIX, LookupsMissing, synthetic_catalog_clear, synthetic_catalog_generate
@@ -34,6 +35,11 @@ class Command(BaseCommand):
             result = synthetic_catalog_generate(programmes=programmes, seed=seed)
         except LookupsMissing as exc:
             raise CommandError(str(exc)) from exc
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner guesses a handful of rows and skips the search index: the
+            # benchmark measured 1.9 s instead of 0.12 s for a searched overview before autovacuum caught up.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Replaced {existing} synthetic programme(s) with {result.programmes} "

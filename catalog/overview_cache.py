@@ -1,0 +1,82 @@
+"""The overview's rendered results, cached per query string and language until the catalogue changes.
+
+Counting seven facets over thousands of programmes costs tens of milliseconds on every request, while the
+catalogue changes a few times a week. So the overview's main content is rendered once per (catalogue revision,
+language, query string) and served from the cache after that. The revision is a token in the database, changed
+in the same transaction as the change itself, so every app server notices a curator's change on its next
+request, also with a per-process cache. Nothing in the cached part depends on who is looking.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+from catalog.models import (
+    CatalogueRevision,
+    Language,
+    Programme,
+    Provider,
+    QualityAssessment,
+    TargetGroup,
+    Theme,
+)
+
+REVISION_PK = 1
+# A longer query string is not a real filter combination: render it, but do not fill the cache with it.
+MAX_CACHED_QUERY_LENGTH = 1000
+# Everything the overview's cards and facets show; a change to any of these changes the page.
+SHOWN_IN_OVERVIEW = [Programme, Provider, QualityAssessment, Theme, TargetGroup, Language]
+
+
+def catalogue_revision() -> str:
+    token = CatalogueRevision.objects.filter(pk=REVISION_PK).values_list("token", flat=True).first()
+    return token or "initial"
+
+
+def bump_catalogue_revision() -> None:
+    """Give the catalogue a new revision token: every cached overview page is out of date from now on."""
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        if not CatalogueRevision.objects.filter(pk=REVISION_PK).update(token=token):
+            CatalogueRevision.objects.update_or_create(pk=REVISION_PK, defaults={"token": token})
+
+
+def overview_cache_key(query_string: str) -> str | None:
+    """The cache key for the overview with this query string, or None when it should not be cached."""
+    if len(query_string) > MAX_CACHED_QUERY_LENGTH:
+        return None
+    # Parameter order does not change the page; sorting makes ?a=1&b=2 and ?b=2&a=1 share an entry.
+    canonical = "&".join(sorted(query_string.split("&")))
+    digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
+    return f"catalog:overview:{catalogue_revision()}:{get_language()}:{digest}"
+
+
+def cached_overview(query_string: str, render) -> str:
+    """The overview's content for this query string: from the cache, or `render()` and remember it."""
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    key = overview_cache_key(query_string) if timeout else None
+    if key is None:
+        return render()
+    content = cache.get(key)
+    if content is None:
+        content = render()
+        cache.set(key, content, timeout)
+    return content
+
+
+def _changed(sender, **kwargs):
+    bump_catalogue_revision()
+
+
+def connect_signals():
+    for model in SHOWN_IN_OVERVIEW:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"overview_cache_save_{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"overview_cache_delete_{model.__name__}")
+    for field in ["themes", "target_groups", "languages"]:
+        through = getattr(Programme, field).through
+        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"overview_cache_m2m_{field}")
