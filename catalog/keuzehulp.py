@@ -291,22 +291,42 @@ def rank(
     so the same answers always give the same list. When nothing passes, the nearest matches are the
     programmes with the fewest failed constraints, each saying what does not fit.
     """
-    judged = [judge(programme, answers, options, on_menu=programme.id in menu) for programme in programmes]
-    matches = tuple(sorted((match for match in judged if match.fits), key=_order))
-    nearest = ()
-    if not matches:
-        by_distance = sorted(judged, key=lambda match: (len(match.misfits), *_order(match)))
-        nearest = tuple(by_distance[:NEAREST_LIMIT])
-    return Advice(answers=answers, matches=matches, nearest=nearest)
+    distances = [(programme, len(misfits(programme, answers, options))) for programme in programmes]
+    # Words and scores cost far more than the hard constraints, so only programmes that can be shown get them.
+    fitting = [programme for programme, distance in distances if not distance]
+    candidates = fitting or _nearest_candidates(distances)
+    judged = [judge(programme, answers, options, on_menu=programme.id in menu) for programme in candidates]
+    if fitting:
+        return Advice(answers=answers, matches=tuple(sorted(judged, key=_order)))
+    by_distance = sorted(judged, key=lambda match: (len(match.misfits), *_order(match)))
+    return Advice(answers=answers, nearest=tuple(by_distance[:NEAREST_LIMIT]))
+
+
+def _nearest_candidates(distances: list[tuple[ProgrammeFacts, int]]) -> list[ProgrammeFacts]:
+    """The programmes with the fewest failed constraints, enough of them to pick NEAREST_LIMIT from.
+
+    Whole groups of equal distance are taken, so the score decides within a group as it would over all.
+    """
+    candidates = []
+    for nearest in sorted({distance for _programme, distance in distances}):
+        if len(candidates) >= NEAREST_LIMIT:
+            break
+        candidates += [programme for programme, distance in distances if distance == nearest]
+    return candidates
 
 
 def _order(match: Match):
     return (not match.on_menu, -match.score, match.programme.name.casefold(), match.programme.slug)
 
 
+def misfits(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> list[str]:
+    """The hard constraints the programme fails, in words; empty when it can be offered."""
+    return [misfit for rule in HARD_CONSTRAINTS if (misfit := rule(programme, answers, options))]
+
+
 def judge(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions, *, on_menu=False) -> Match:
     """Apply every rule to one programme: hard constraints give misfits, soft ones score and words."""
-    misfits = [misfit for rule in HARD_CONSTRAINTS if (misfit := rule(programme, answers, options))]
+    failed = misfits(programme, answers, options)
     score, reasons, watch_points = 0, [], []
     for rule in SOFT_PREFERENCES:
         points, rule_reasons, rule_watch_points = rule(programme, answers, options)
@@ -318,7 +338,7 @@ def judge(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions, *
         score=score,
         reasons=tuple(reasons),
         watch_points=tuple(watch_points),
-        misfits=tuple(misfits),
+        misfits=tuple(failed),
         on_menu=on_menu,
     )
 
