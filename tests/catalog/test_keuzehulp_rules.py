@@ -378,6 +378,16 @@ def test_the_nearest_matches_are_few():
     assert len(rank(programmes, answers(anonymous=True), OPTIONS).nearest) == NEAREST_LIMIT
 
 
+def test_the_nearest_are_ranked_by_score_within_the_same_distance_wherever_they_stand():
+    # Only the closest programmes get scored; the best-scoring one must still win among those equally close.
+    plain = [facts(f"A{index}", anonymous_use=False) for index in range(NEAREST_LIMIT)]
+    best = facts("Z beste", anonymous_use=False, verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS})
+    far = facts("Verder weg", anonymous_use=False, themes=frozenset({"angstklachten"}))
+    advice = rank([far, *plain, best], answers(theme="depressieve-klachten", anonymous=True), OPTIONS)
+    assert advice.nearest[0].programme == best
+    assert far not in [match.programme for match in advice.nearest]
+
+
 def test_compare_takes_the_top_two_to_four_matches():
     programmes = [facts(f"P{index}") for index in range(6)]
     assert rank(programmes, answers(), OPTIONS).compare_slugs == ("p0", "p1", "p2", "p3")
