@@ -15,6 +15,13 @@ def _dutch():
         yield
 
 
+@pytest.fixture
+def english():
+    # For tests that read the English msgids; reverse() then gives /en/ addresses. Dutch: test_steps_i18n.
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Log-in, lock-out and sign-up tests hash many passwords; the production hasher makes each take ~0.3 s.

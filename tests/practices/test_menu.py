@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from catalog.models import Programme
 from practices import selectors, services
@@ -13,23 +12,7 @@ from practices.suggestions import PopulationFacts, rank_programmes
 from tests import factories as catalog
 from tests.practices import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def practice():
-    return factories.practice()
-
-
-@pytest.fixture
-def manager(practice):
-    return factories.member(practice, Role.MANAGER, "manager")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _url(name, practice, **kwargs):

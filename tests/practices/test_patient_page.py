@@ -10,15 +10,9 @@ from practices.models import AuditEvent, Role
 from tests import factories as catalog
 from tests.practices import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 PUBLIC_PAGES = ["patient_page", "patient_leaflet", "patient_screen"]
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
@@ -26,11 +20,6 @@ def practice():
     return factories.practice(
         "Huisartsen De Linde", slug="de-linde", patient_page_published=True, phone="030-1234567"
     )
-
-
-@pytest.fixture
-def manager(practice):
-    return factories.member(practice, Role.MANAGER, "manager")
 
 
 def _url(name, practice):

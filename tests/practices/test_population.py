@@ -4,30 +4,12 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
-from practices.models import AuditEvent, PopulationProfile, Role
+from practices.models import AuditEvent, PopulationProfile
 from tests import factories as catalog_factories
 from tests.practices import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Assertions read the English msgids; reverse() gives /en/ addresses. Dutch: see test_steps_i18n.
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def practice():
-    return factories.practice()
-
-
-@pytest.fixture
-def manager(practice):
-    return factories.member(practice, Role.MANAGER, "manager")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from practices import services
 from practices.models import Role
@@ -13,7 +12,7 @@ from tests.practices import factories
 from tests.training import factories as training_factories
 from training.models import Certificate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 KEYS = [
     "vision_adopted",
@@ -23,22 +22,6 @@ KEYS = [
     "poh_finished_elearning",
     "patient_page_published",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def practice():
-    return factories.practice()
-
-
-@pytest.fixture
-def manager(practice):
-    return factories.member(practice, Role.MANAGER, "manager")
 
 
 # The pure arithmetic ----------------------------------------------------------------------------------------

@@ -24,11 +24,6 @@ def practice():
     return factories.practice(slug="de-linde")
 
 
-@pytest.fixture
-def manager(practice):
-    return factories.member(practice, Role.MANAGER, "manager")
-
-
 @pytest.mark.parametrize(
     ("name", "dutch", "english"),
     [

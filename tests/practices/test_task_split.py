@@ -4,31 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
-from django.utils import translation
 
 from practices import selectors, services
 from practices.models import AuditEvent, Role, Task, TaskAssignment
 from practices.task_split import TaskParts, task_split_problems
 from tests.practices import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Assertions read the English msgids; reverse() gives /en/ addresses. Dutch: see test_steps_i18n.
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def practice():
-    return factories.practice()
-
-
-@pytest.fixture
-def manager(practice):
-    return factories.member(practice, Role.MANAGER, "manager")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _url(practice):

@@ -3,21 +3,13 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
 
 from practices import services
 from practices.models import AuditEvent, Role, VisionVersion
 from practices.vision import SECTION_KEYS, VISION_SECTIONS, compare_sections, word_diff
 from tests.practices import factories
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Assertions read the English msgids; reverse() gives /en/ addresses. Dutch: see test_steps_i18n.
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
