@@ -1,7 +1,11 @@
-"""Admin for practices and memberships; invitations and the audit log are read-only there."""
+"""Admin for practices and memberships; invitations and the audit log are read-only there.
+
+Changes made here are practice data too, so they reach the practice's audit log like any change in the app.
+"""
 
 from django.contrib import admin
 
+from practices.audit import audit_record
 from practices.models import AuditEvent, Invitation, Membership, Practice
 
 
@@ -19,6 +23,26 @@ class PracticeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["insurers"]
     inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and not form.changed_data:
+            return
+        action = AuditEvent.Action.CHANGE if change else AuditEvent.Action.CREATE
+        fields = ", ".join(form.changed_data)
+        audit_record(
+            practice=obj, user=request.user, action=action, subject=f"practice (admin): {fields}", path=request.path
+        )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        practice = form.instance
+        events = [(AuditEvent.Action.CREATE, membership) for membership in formset.new_objects]
+        events += [(AuditEvent.Action.CHANGE, membership) for membership, _fields in formset.changed_objects]
+        events += [(AuditEvent.Action.DELETE, membership) for membership in formset.deleted_objects]
+        for action, membership in events:
+            subject = f"membership (admin): {membership.user.get_username()} as {membership.role}"
+            audit_record(practice=practice, user=request.user, action=action, subject=subject, path=request.path)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
