@@ -1,28 +1,38 @@
-"""The curators' admin for the catalogue: programmes with assessments, workflow actions, history and CSV."""
+"""The curators' admin for the catalogue: programmes with assessments and sources, the workflow behind the publish
+gate (buttons on the change form and list actions), history, CSV, and the dead-link list."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Count, Value, When
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
 from import_export.results import RowResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import services
+from catalog.admin_forms import ProgrammeAdminForm, QualityAssessmentAdminForm
 from catalog.models import (
     REVIEW_INTERVAL,
     ChecklistAnswer,
     ChecklistQuestion,
     Criterion,
+    FactSource,
     IcpcCode,
     Language,
+    LinkCheck,
     Programme,
     Provider,
     QualityAssessment,
     Resource,
+    Source,
     Study,
     TargetGroup,
     Theme,
@@ -74,7 +84,10 @@ class DeliveryFilter(admin.SimpleListFilter):
 
 class QualityAssessmentInline(admin.StackedInline):
     model = QualityAssessment
-    fields = ["criterion", "verdict", "rationale", "evidence", "assessed_on"]
+    form = QualityAssessmentAdminForm
+    fields = ["criterion", "verdict", "rationale", "sources", "assessed_on", "curator_notes"]
+    # Django's two-list widget rather than select2, whose search box has no accessible name (axe-core flags it).
+    filter_horizontal = ["sources"]
     max_num = 4
     can_delete = False
     show_change_link = True  # the checklist of each criterion is edited on the assessment's own page
@@ -84,11 +97,24 @@ class QualityAssessmentInline(admin.StackedInline):
         # A new programme shows the four criteria to fill in; saving adds any left untouched as "unknown".
         return 0 if obj else 4
 
+    def get_queryset(self, request):
+        # The criteria in their own order (as on the public pages and the add form), not alphabetically by key.
+        order = Case(*(When(criterion=value, then=Value(index)) for index, value in enumerate(Criterion.values)))
+        return super().get_queryset(request).order_by(order)
+
+
+class FactSourceInline(admin.StackedInline):
+    model = FactSource
+    fields = ["fact", "source"]
+    extra = 0
+    verbose_name_plural = _("sources of facts (which public source supports which fact)")
+
 
 class StudyInline(admin.StackedInline):
     # Stacked, like every inline here: each field keeps its own label (a table column header is not one).
     model = Study
-    fields = ["title", "design", "participants", "year", "dutch_primary_care", "guided", "doi", "url"]
+    fields = ["title", "design", "participants", "year", "dutch_primary_care", "guided", "doi", "url", "sources"]
+    filter_horizontal = ["sources"]
     extra = 0
 
 
@@ -99,12 +125,12 @@ class ResourceInline(admin.StackedInline):
 
 
 def _run_workflow_action(modeladmin, request, queryset, service, done_message):
-    """Apply `service` to each selected programme; report how many moved and why the others did not."""
+    """Apply `service` to each selected programme; report how many moved and, per programme, why others did not."""
     done, refused = 0, []
     for programme in queryset.order_by("name"):
         try:
             service(programme=programme, by=request.user)
-        except services.TransitionRefused as exc:
+        except services.WorkflowRefused as exc:
             refused.append(str(exc))
         else:
             done += 1
@@ -114,8 +140,31 @@ def _run_workflow_action(modeladmin, request, queryset, service, done_message):
         modeladmin.message_user(request, reason, messages.WARNING)
 
 
+# The buttons on a programme's change form: step -> (service, button label, the status it moves to).
+WORKFLOW_STEPS = {
+    "send_for_review": (services.programme_send_for_review, _("Send for review"), Programme.Status.IN_REVIEW),
+    "publish": (services.programme_publish, _("Publish"), Programme.Status.PUBLISHED),
+    "back_to_draft": (services.programme_back_to_draft, _("Back to draft"), Programme.Status.DRAFT),
+    "archive": (services.programme_archive, _("Archive"), Programme.Status.ARCHIVED),
+}
+
+
+def workflow_buttons(programme) -> list[dict]:
+    """The steps the programme's status allows. Publish shows on a draft too: pressing it says what is missing."""
+    buttons = []
+    for name, (_service, label, target) in WORKFLOW_STEPS.items():
+        offered = services.transition_allowed(programme.status, target)
+        if name == "publish":
+            offered = programme.status in {Programme.Status.DRAFT, Programme.Status.IN_REVIEW}
+        if offered:
+            buttons.append({"name": name, "label": label})
+    return buttons
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
+    form = ProgrammeAdminForm
+    change_form_template = "catalog/admin/programme_change_form.html"
     list_display = ["name", "provider", "status", "last_reviewed", "next_review"]
     list_select_related = ["provider"]
     list_filter = ["status", ReviewDueFilter, "themes", DeliveryFilter, "provider"]
@@ -124,9 +173,9 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
     # Providers and lookups are short lists: a plain select and Django's two-list widget, rather than select2
     # boxes whose search field has no accessible name (axe-core flags it).
     filter_horizontal = ["themes", "target_groups", "languages", "therapies", "icpc_codes"]
-    readonly_fields = ["status", "created_at", "updated_at"]
+    readonly_fields = ["status", "submitted_by", "submitted_at", "created_at", "updated_at"]
     list_per_page = 50
-    inlines = [QualityAssessmentInline, StudyInline, ResourceInline]
+    inlines = [QualityAssessmentInline, FactSourceInline, StudyInline, ResourceInline]
     actions = ["send_for_review", "publish", "archive", "back_to_draft", "mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "provider", "website", "summary", "description"]}),
@@ -161,12 +210,26 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
         ),
         (_("Labels"), {"fields": ["medical_device_class", "quality_marks"]}),
         (
+            _("Internal: for curators only"),
+            {
+                "fields": ["internal_notes"],
+                "description": _("Nothing in this section is ever shown on the site."),
+            },
+        ),
+        (
             _("Workflow"),
             {
-                "fields": ["status", "last_reviewed", "next_review", ("created_at", "updated_at")],
+                "fields": [
+                    "status",
+                    ("submitted_by", "submitted_at"),
+                    ("withdrawn_on", "withdrawn_reason"),
+                    "last_reviewed",
+                    "next_review",
+                    ("created_at", "updated_at"),
+                ],
                 "description": _(
-                    "Change the status with the actions in the programme list: send for review, publish, "
-                    "archive or back to draft."
+                    "Change the status with the buttons under “Status and publishing” at the top of this page, "
+                    "or with the actions in the programme list."
                 ),
             },
         ),
@@ -180,7 +243,7 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
     export_form_class = ExportForm
 
     class Media:
-        css = {"all": ["css/catalog_admin.css"]}
+        css = {"all": ["css/catalog_admin.css", "css/catalog_admin_workflow.css"]}
 
     def add_success_message(self, result, request):
         # import-export's own message has no Dutch translation; imported programmes always start as drafts.
@@ -209,6 +272,75 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
             .prefetch_related("themes", "target_groups", "languages", "therapies", "icpc_codes")
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # The withdraw button sets these; once withdrawn, a curator may correct the date or the public reason.
+        if not (obj and obj.is_withdrawn):
+            readonly += ["withdrawn_on", "withdrawn_reason"]
+        return readonly
+
+    # --- status changes on the change form ------------------------------------------------------------------
+
+    def get_urls(self):
+        workflow = path(
+            "<path:object_id>/workflow/",
+            self.admin_site.admin_view(self.workflow_view),
+            name="catalog_programme_workflow",
+        )
+        return [workflow, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        programme = self.get_object(request, unquote(object_id))
+        if programme is not None and self.has_change_permission(request, programme):
+            extra_context = {**(extra_context or {}), "workflow": self.workflow_context(request, programme)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, programme) -> dict:
+        may_publish = programme.status in {Programme.Status.DRAFT, Programme.Status.IN_REVIEW}
+        return {
+            "url": reverse("admin:catalog_programme_workflow", args=[programme.pk]),
+            "blockers": services.publish_blockers(programme, by=request.user) if may_publish else [],
+            "show_blockers": may_publish,
+            "buttons": workflow_buttons(programme),
+            "can_withdraw": services.transition_allowed(programme.status, Programme.Status.WITHDRAWN),
+        }
+
+    def workflow_view(self, request, object_id):
+        """One status step from the change form's buttons, through the same services as the list actions."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        programme = self.get_object(request, unquote(object_id))
+        if programme is None:
+            raise Http404
+        if not self.has_change_permission(request, programme):
+            raise PermissionDenied
+        step = request.POST.get("step", "")
+        if step != "withdraw" and step not in WORKFLOW_STEPS:
+            return HttpResponseBadRequest()
+        old_status = programme.get_status_display()
+        try:
+            if step == "withdraw":
+                services.programme_withdraw(programme=programme, by=request.user, reason=request.POST.get("reason"))
+            else:
+                WORKFLOW_STEPS[step][0](programme=programme, by=request.user)
+        except services.PublishBlocked:
+            message = gettext(
+                "“%(name)s” cannot be published yet: the list under “Status and publishing” says what is missing."
+            )
+            self.message_user(request, message % {"name": programme.name}, messages.ERROR)
+        except services.WorkflowRefused as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            change = gettext("Status: %(old)s → %(new)s") % {"old": old_status, "new": programme.get_status_display()}
+            self.log_change(request, programme, change)
+            done = gettext("The status of “%(name)s” is now ‘%(status)s’.")
+            self.message_user(
+                request, done % {"name": programme.name, "status": programme.get_status_display()}, messages.SUCCESS
+            )
+        return redirect("admin:catalog_programme_change", programme.pk)
+
+    # --- inlines and actions --------------------------------------------------------------------------------
+
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, QualityAssessmentInline) and not (obj and obj.pk):
@@ -221,9 +353,7 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
 
     @admin.action(description=_("Send selected programmes for review"), permissions=["change"])
     def send_for_review(self, request, queryset):
-        done = ngettext_lazy(
-            "%(count)d programme sent for review.", "%(count)d programmes sent for review.", "count"
-        )
+        done = ngettext_lazy("%(count)d programme sent for review.", "%(count)d programmes sent for review.", "count")
         _run_workflow_action(self, request, queryset, services.programme_send_for_review, done)
 
     @admin.action(description=_("Publish selected programmes"), permissions=["change"])
@@ -308,7 +438,9 @@ class QualityAssessmentAdmin(CuratedHistoryAdmin):
     list_filter = ["criterion", "verdict"]
     search_fields = ["programme__name", "rationale"]
     autocomplete_fields = ["programme"]
-    fields = ["programme", "criterion", "verdict", "rationale", "evidence", "assessed_on"]
+    form = QualityAssessmentAdminForm
+    fields = ["programme", "criterion", "verdict", "rationale", "sources", "assessed_on", "curator_notes"]
+    filter_horizontal = ["sources"]
     inlines = [ChecklistAnswerInline]
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -324,6 +456,37 @@ class ChecklistQuestionAdmin(admin.ModelAdmin):
     list_display = ["text", "criterion", "position"]
     list_filter = ["criterion"]
     search_fields = ["text"]
+
+
+# --- sources and link checks --------------------------------------------------------------------------------
+
+
+@admin.register(Source)
+class SourceAdmin(CuratedHistoryAdmin):
+    list_display = ["title", "publisher", "url", "seen_on"]
+    list_filter = ["seen_on"]
+    search_fields = ["title", "publisher", "url", "quote"]
+    fields = ["title", "publisher", "url", "seen_on", "page", "quote"]
+    date_hierarchy = "seen_on"
+
+
+@admin.register(LinkCheck)
+class LinkCheckAdmin(admin.ModelAdmin):
+    """Read-only: `manage.py check_links` fills it. Dead links come first."""
+
+    list_display = ["url", "ok", "status_code", "error", "found_on", "checked_at"]
+    list_filter = ["ok"]
+    search_fields = ["url", "found_on"]
+    ordering = ["ok", "url"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 # --- providers, studies, resources and lookups --------------------------------------------------------------
@@ -350,6 +513,7 @@ class StudyAdmin(admin.ModelAdmin):
     list_filter = ["design", "dutch_primary_care", "guided"]
     search_fields = ["title", "programme__name", "doi"]
     autocomplete_fields = ["programme"]
+    filter_horizontal = ["sources"]
 
 
 @admin.register(Resource)

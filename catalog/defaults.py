@@ -10,6 +10,8 @@ from django.contrib.auth.management import create_permissions
 
 REDACTIE_GROUP = "Redactie"
 FULL_ACCESS = ("add", "change", "delete", "view")
+# Models curators only read: `manage.py check_links` writes the link checks.
+VIEW_ONLY_MODELS = {"linkcheck"}
 
 # (criterion, position, question): the four criteria of the Trimbos inventory, in plain Dutch for the curator.
 CHECKLIST_QUESTIONS = [
@@ -30,7 +32,8 @@ CHECKLIST_QUESTIONS = [
 
 
 def catalog_permissions(apps, using="default"):
-    """Full rights on every catalogue model; only `view` on the history tables, which nobody edits by hand."""
+    """Full rights on every catalogue model; only `view` on the history tables and the link checks (nobody edits
+    those by hand)."""
     app_config = apps.get_app_config("catalog")
     # Permissions are normally created after all migrations ran; a migration needing them creates them itself.
     models_module = getattr(app_config, "models_module", None)
@@ -43,7 +46,7 @@ def catalog_permissions(apps, using="default"):
     codenames = []
     for model in app_config.get_models():
         name = model._meta.model_name
-        actions = ("view",) if name.startswith("historical") else FULL_ACCESS
+        actions = ("view",) if name.startswith("historical") or name in VIEW_ONLY_MODELS else FULL_ACCESS
         codenames += [f"{action}_{name}" for action in actions]
     return Permission.objects.using(using).filter(content_type__app_label="catalog", codename__in=codenames)
 

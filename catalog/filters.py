@@ -32,6 +32,8 @@ class Delivery(TextChoices):
     SELF_HELP = "self_help", _("Self-help")
     GUIDED = "guided", _("Guided by the POH-ggz")
     BLENDED = "blended", _("Blended with face-to-face care")
+    # No source says yet how it can be followed: its own option, never counted as "no" (nor as "yes").
+    UNKNOWN = "unknown", _("Not known yet")
 
 
 DELIVERY_FIELDS = {
@@ -39,6 +41,22 @@ DELIVERY_FIELDS = {
     Delivery.GUIDED: "offers_guided",
     Delivery.BLENDED: "offers_blended",
 }
+
+
+def delivery_condition(mode: str) -> Q:
+    """Programmes known to offer `mode`; for UNKNOWN, those not known to offer any mode with at least one unknown.
+
+    A fact nobody checked (None) matches no mode: "not known" is never read as "offered" or as "not offered".
+    """
+    if mode != Delivery.UNKNOWN:
+        return Q(**{DELIVERY_FIELDS[mode]: True})
+    none_offered = Q()
+    some_unknown = Q()
+    for field in DELIVERY_FIELDS.values():
+        # ~Q(field=True) also holds for NULL: Django adds "IS NOT NULL" inside the negation.
+        none_offered &= ~Q(**{field: True})
+        some_unknown |= Q(**{f"{field}__isnull": True})
+    return none_offered & some_unknown
 
 
 class Sort(TextChoices):
@@ -170,9 +188,7 @@ class ProgrammeFilter(django_filters.FilterSet):
     """
 
     q = SearchFilter(label=_("Search"), method="filter_search")
-    theme = LookupFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_m2m"
-    )
+    theme = LookupFilter(label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_m2m")
     delivery = MultipleFilter(label=_("Delivery"), choices=Delivery.choices, method="filter_delivery")
     target_group = LookupFilter(
         label=_("Target group"), queryset=TargetGroup.objects.all(), to_field_name="slug", method="filter_m2m"
@@ -180,12 +196,8 @@ class ProgrammeFilter(django_filters.FilterSet):
     language = LookupFilter(
         label=_("Language"), queryset=Language.objects.all(), to_field_name="slug", method="filter_m2m"
     )
-    cost = MultipleFilter(
-        label=_("Cost"), choices=Programme.Cost.choices, field_name="cost", lookup_expr="in"
-    )
-    quality = MultipleFilter(
-        label=_("Meets quality criterion"), choices=Criterion.choices, method="filter_quality"
-    )
+    cost = MultipleFilter(label=_("Cost"), choices=Programme.Cost.choices, field_name="cost", lookup_expr="in")
+    quality = MultipleFilter(label=_("Meets quality criterion"), choices=Criterion.choices, method="filter_quality")
     provider = LookupFilter(
         label=_("Provider"), queryset=Provider.objects.all(), to_field_name="slug", method="filter_provider"
     )
@@ -214,7 +226,7 @@ class ProgrammeFilter(django_filters.FilterSet):
     def filter_delivery(self, queryset, name, value):
         condition = Q()
         for mode in value:
-            condition |= Q(**{DELIVERY_FIELDS[mode]: True})
+            condition |= delivery_condition(mode)
         return queryset.filter(condition)
 
     def filter_quality(self, queryset, name, value):
@@ -257,9 +269,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         return asked or (Sort.RELEVANCE if self.is_searching else Sort.NAME)
 
     def sort_options(self):
-        return [
-            (value, label) for value, label in Sort.choices if value != Sort.RELEVANCE or self.is_searching
-        ]
+        return [(value, label) for value, label in Sort.choices if value != Sort.RELEVANCE or self.is_searching]
 
     def _selected_values(self, name) -> list[str]:
         values = self.cleaned.get(name) or []
@@ -290,9 +300,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         for name in FACET_ORDER:
             for value in self._selected_values(name):
                 label = labels[name].get(value, value)
-                active.append(
-                    ActiveFilter(str(self.filters[name].label), label, self._query_without(name, value))
-                )
+                active.append(ActiveFilter(str(self.filters[name].label), label, self._query_without(name, value)))
         return active
 
     def _query_without(self, name, value=None) -> str:
@@ -305,9 +313,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         return query.urlencode()
 
     def _option_labels(self) -> dict[str, dict[str, str]]:
-        labels = {
-            name: {obj.slug: str(obj) for obj in self.cleaned.get(name) or []} for name in LOOKUP_FACETS
-        }
+        labels = {name: {obj.slug: str(obj) for obj in self.cleaned.get(name) or []} for name in LOOKUP_FACETS}
         labels["delivery"] = {value: str(label) for value, label in Delivery.choices}
         labels["cost"] = {value: str(label) for value, label in Programme.Cost.choices}
         labels["quality"] = {value: str(label) for value, label in Criterion.choices}
@@ -326,9 +332,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         ignored = [value for name in [*FACET_ORDER, "sort"] for value in self.form.fields[name].ignored]
         if ignored:
             shown = ", ".join(f"“{value[:40]}”" for value in ignored[:5])
-            notices.append(
-                _("We do not know these filter values and ignored them: %(values)s.") % {"values": shown}
-            )
+            notices.append(_("We do not know these filter values and ignored them: %(values)s.") % {"values": shown})
         return notices
 
     # --- facet counts ---
@@ -378,10 +382,9 @@ class ProgrammeFilter(django_filters.FilterSet):
         return self._facet(name, rows)
 
     def _delivery_facet(self):
-        counts = self._aggregate_flags(
-            "delivery", {mode: Q(**{field: True}) for mode, field in DELIVERY_FIELDS.items()}
-        )
-        return self._facet("delivery", [(value, label, counts[value]) for value, label in Delivery.choices])
+        counts = self._aggregate_flags("delivery", {mode: delivery_condition(mode) for mode in Delivery.values})
+        rows = [(value, label, counts[value]) for value, label in Delivery.choices]
+        return self._facet("delivery", rows, _("A programme counts only where a source says it offers this."))
 
     def _cost_facet(self):
         counts = self._aggregate_flags("cost", {value: Q(cost=value) for value in Programme.Cost.values})
@@ -389,9 +392,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     def _aggregate_flags(self, name, conditions: dict[str, Q]) -> dict[str, int]:
         programmes = Programme.objects.filter(pk__in=self._others(name))
-        return programmes.aggregate(
-            **{key: Count("pk", filter=condition) for key, condition in conditions.items()}
-        )
+        return programmes.aggregate(**{key: Count("pk", filter=condition) for key, condition in conditions.items()})
 
     def _quality_facet(self):
         # Quality is AND-ed, so an option's count is taken over the current results (its own facet included).

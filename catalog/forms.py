@@ -31,9 +31,7 @@ class KeuzehulpForm(forms.Form):
     flag = forms.MultipleChoiceField(
         label=_("Warning signs"), required=False, choices=RedFlag.choices, widget=forms.CheckboxSelectMultiple
     )
-    age = forms.ChoiceField(
-        label=_("Age group"), required=False, choices=[("", _("Any age")), *AgeGroup.choices]
-    )
+    age = forms.ChoiceField(label=_("Age group"), required=False, choices=[("", _("Any age")), *AgeGroup.choices])
     language = forms.ChoiceField(label=_("Language"), required=False)
     reading = forms.ChoiceField(
         label=_("Reading"), required=False, choices=[("", _("Reads without difficulty")), *Reading.choices]
@@ -41,9 +39,7 @@ class KeuzehulpForm(forms.Form):
     guidance = forms.ChoiceField(
         label=_("Guidance"), required=False, choices=[("", _("No preference")), *Guidance.choices]
     )
-    device = forms.ChoiceField(
-        label=_("Device"), required=False, choices=[("", _("Any device")), *Device.choices]
-    )
+    device = forms.ChoiceField(label=_("Device"), required=False, choices=[("", _("Any device")), *Device.choices])
     anonymous = forms.BooleanField(label=_("Wants to stay anonymous"), required=False)
     strength = forms.BooleanField(label=_("Prefers a strength-based approach"), required=False)
 

@@ -4,10 +4,12 @@ Two steps, as a GP would reason:
 
 1. Hard constraints filter. A programme that misses one cannot be offered to this patient at all: it does not
    address the complaint, is not meant for this severity, is not in the patient's language, cannot be used
-   anonymously when that was asked for, or does not run on the patient's device.
+   anonymously when that was asked for, or does not run on the patient's device. A fact nobody has checked yet
+   (None, "not known yet") never passes a hard constraint, but it is said as what it is: not known yet, ask the
+   provider; never as "cannot".
 2. Soft preferences score. They change the order, never the set: the wish for guidance, reading level, age
    group, a strength-based approach, and the curators' quality verdicts ("meets" raises the score, "unknown"
-   is a watch point).
+   is a watch point). An unknown fact never gives a reason or points; it gives a watch point.
 
 Every result carries its reasons and watch points as sentences built from the catalogue's data, so a curator
 who edits a programme changes what the keuzehulp says about it; nothing here names a programme.
@@ -20,12 +22,14 @@ Acute crisis and psychotic symptoms are the extra red flags because each calls f
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import models
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from catalog.models import Criterion, Programme, Verdict
+from catalog.quality import VerdictWording, overdue_notice, verdict_wording
 
 # --- The questions ---------------------------------------------------------------------------------------
 
@@ -124,7 +128,11 @@ class AnswerOptions:
 
 @dataclass(frozen=True)
 class ProgrammeFacts:
-    """The facts of one published programme the rules look at, copied out of the models."""
+    """The facts of one published programme the rules look at, copied out of the models.
+
+    Yes/no facts are True, False or None ("not known yet"); reading level, approach and cost may be "unknown".
+    The defaults are the model's: nothing is known until a curator records it.
+    """
 
     id: int
     slug: str
@@ -135,20 +143,31 @@ class ProgrammeFacts:
     themes: frozenset[str] = frozenset()  # theme slugs
     target_groups: frozenset[str] = frozenset()  # target-group slugs
     languages: frozenset[str] = frozenset()  # language codes
-    reading_level: str = Programme.ReadingLevel.B1
-    offers_self_help: bool = False
-    offers_guided: bool = False
-    offers_blended: bool = False
-    suits_mild: bool = True
-    suits_moderate: bool = False
-    anonymous_use: bool = False
-    on_web: bool = True
-    on_ios: bool = False
-    on_android: bool = False
-    approach: str = Programme.Approach.COMPLAINT
-    cost: str = Programme.Cost.FREE
+    reading_level: str = Programme.ReadingLevel.UNKNOWN
+    offers_self_help: bool | None = None
+    offers_guided: bool | None = None
+    offers_blended: bool | None = None
+    suits_mild: bool | None = None
+    suits_moderate: bool | None = None
+    anonymous_use: bool | None = None
+    on_web: bool | None = None
+    on_ios: bool | None = None
+    on_android: bool | None = None
+    approach: str = Programme.Approach.UNKNOWN
+    cost: str = Programme.Cost.UNKNOWN
     duration_weeks: int | None = None
     verdicts: Mapping[str, str] = field(default_factory=dict)  # criterion -> verdict; missing means unknown
+    assessed_on: Mapping[str, date] = field(default_factory=dict)  # criterion -> date; missing: never assessed
+    overdue: bool = False  # past its planned next review (the selector compares next_review with today)
+
+    def quality(self) -> tuple[VerdictWording, ...]:
+        """Each criterion's verdict in the site's one wording, with its date and the overdue state."""
+        return tuple(
+            verdict_wording(
+                criterion, self.verdicts.get(criterion), self.assessed_on.get(criterion), overdue=self.overdue
+            )
+            for criterion in Criterion
+        )
 
 
 @dataclass(frozen=True)
@@ -238,6 +257,14 @@ def _last_allowed(values: list[str], allowed) -> str:
 
 
 @dataclass(frozen=True)
+class Miss:
+    """A hard constraint the programme does not pass: it definitely fails, or the fact is not known yet."""
+
+    text: str
+    unknown: bool = False
+
+
+@dataclass(frozen=True)
 class Match:
     """One programme judged against the answers."""
 
@@ -246,11 +273,17 @@ class Match:
     reasons: tuple[str, ...] = ()
     watch_points: tuple[str, ...] = ()
     misfits: tuple[str, ...] = ()  # the hard constraints it fails, in words
+    unknowns: tuple[str, ...] = ()  # the hard constraints it cannot pass because a fact is not known yet
     on_menu: bool = False
 
     @property
     def fits(self) -> bool:
-        return not self.misfits
+        return not self.misfits and not self.unknowns
+
+    @property
+    def distance(self) -> tuple[int, int]:
+        """How far from fitting: definite misfits weigh first, facts not known yet second."""
+        return len(self.misfits), len(self.unknowns)
 
 
 @dataclass(frozen=True)
@@ -289,29 +322,34 @@ def rank(
 
     Order: programmes on the practice's own menu (`menu`, programme ids) first, then by score, then by name,
     so the same answers always give the same list. When nothing passes, the nearest matches are the
-    programmes with the fewest failed constraints, each saying what does not fit.
+    programmes with the fewest failed constraints, each saying what does not fit or is not known yet. The
+    nearest never cross the chosen theme: a programme for another complaint is no near match at all.
     """
-    distances = [(programme, len(misfits(programme, answers, options))) for programme in programmes]
+    distances = [(programme, distance(programme, answers, options)) for programme in programmes]
     # Words and scores cost far more than the hard constraints, so only programmes that can be shown get them.
-    fitting = [programme for programme, distance in distances if not distance]
-    candidates = fitting or _nearest_candidates(distances)
-    judged = [judge(programme, answers, options, on_menu=programme.id in menu) for programme in candidates]
+    fitting = [programme for programme, far in distances if far == (0, 0)]
     if fitting:
+        judged = [judge(programme, answers, options, on_menu=programme.id in menu) for programme in fitting]
         return Advice(answers=answers, matches=tuple(sorted(judged, key=_order)))
-    by_distance = sorted(judged, key=lambda match: (len(match.misfits), *_order(match)))
+    same_theme = [
+        (programme, far) for programme, far in distances if not answers.theme or answers.theme in programme.themes
+    ]
+    candidates = _nearest_candidates(same_theme)
+    judged = [judge(programme, answers, options, on_menu=programme.id in menu) for programme in candidates]
+    by_distance = sorted(judged, key=lambda match: (match.distance, *_order(match)))
     return Advice(answers=answers, nearest=tuple(by_distance[:NEAREST_LIMIT]))
 
 
-def _nearest_candidates(distances: list[tuple[ProgrammeFacts, int]]) -> list[ProgrammeFacts]:
+def _nearest_candidates(distances: list[tuple[ProgrammeFacts, tuple[int, int]]]) -> list[ProgrammeFacts]:
     """The programmes with the fewest failed constraints, enough of them to pick NEAREST_LIMIT from.
 
     Whole groups of equal distance are taken, so the score decides within a group as it would over all.
     """
     candidates = []
-    for nearest in sorted({distance for _programme, distance in distances}):
+    for nearest in sorted({far for _programme, far in distances}):
         if len(candidates) >= NEAREST_LIMIT:
             break
-        candidates += [programme for programme, distance in distances if distance == nearest]
+        candidates += [programme for programme, far in distances if far == nearest]
     return candidates
 
 
@@ -319,14 +357,20 @@ def _order(match: Match):
     return (not match.on_menu, -match.score, match.programme.name.casefold(), match.programme.slug)
 
 
-def misfits(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> list[str]:
-    """The hard constraints the programme fails, in words; empty when it can be offered."""
-    return [misfit for rule in HARD_CONSTRAINTS if (misfit := rule(programme, answers, options))]
+def misses(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> list[Miss]:
+    """The hard constraints the programme does not pass, in words; empty when it can be offered."""
+    return [miss for rule in HARD_CONSTRAINTS if (miss := rule(programme, answers, options))]
+
+
+def distance(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> tuple[int, int]:
+    found = misses(programme, answers, options)
+    unknown = sum(miss.unknown for miss in found)
+    return len(found) - unknown, unknown
 
 
 def judge(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions, *, on_menu=False) -> Match:
     """Apply every rule to one programme: hard constraints give misfits, soft ones score and words."""
-    failed = misfits(programme, answers, options)
+    failed = misses(programme, answers, options)
     score, reasons, watch_points = 0, [], []
     for rule in SOFT_PREFERENCES:
         points, rule_reasons, rule_watch_points = rule(programme, answers, options)
@@ -338,51 +382,77 @@ def judge(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions, *
         score=score,
         reasons=tuple(reasons),
         watch_points=tuple(watch_points),
-        misfits=tuple(failed),
+        misfits=tuple(miss.text for miss in failed if not miss.unknown),
+        unknowns=tuple(miss.text for miss in failed if miss.unknown),
         on_menu=on_menu,
     )
 
 
-# Hard constraints: each returns what does not fit, in words, or "" when the programme passes.
+# Hard constraints: each returns what does not pass, in words, or None when the programme passes. A fact that is
+# not known yet never passes: the programme might not suit, and the GP must be able to rely on a match.
 
 
-def theme_must_match(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+def _ask(text) -> Miss:
+    return Miss(text, unknown=True)
+
+
+def theme_must_match(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> Miss | None:
     if not answers.theme or answers.theme in programme.themes:
-        return ""
-    return _("not for %(theme)s") % {"theme": _lower_first(options.themes.get(answers.theme, answers.theme))}
+        return None
+    return Miss(_("not for %(theme)s") % {"theme": _lower_first(options.themes.get(answers.theme, answers.theme))})
 
 
-def severity_must_suit(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+def severity_must_suit(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> Miss | None:
     # The catalogue knows no programme for severe complaints; the nearest is one that suits moderate ones.
-    if answers.severity == Severity.MILD and not programme.suits_mild:
-        return _("not meant for mild complaints")
-    if answers.severity == Severity.MODERATE and not programme.suits_moderate:
-        return _("not meant for moderate complaints")
-    if answers.severity == Severity.SEVERE and not programme.suits_moderate:
-        return _("not meant for moderate or severe complaints")
-    return ""
+    if answers.severity == Severity.MILD:
+        suits = programme.suits_mild
+        no, unknown = _("not meant for mild complaints"), _("not known yet whether it suits mild complaints")
+    elif answers.severity == Severity.MODERATE:
+        suits = programme.suits_moderate
+        no = _("not meant for moderate complaints")
+        unknown = _("not known yet whether it suits moderate complaints")
+    elif answers.severity == Severity.SEVERE:
+        suits = programme.suits_moderate
+        no = _("not meant for moderate or severe complaints")
+        unknown = _("not known yet whether it suits moderate complaints")
+    else:
+        return None
+    return _check(suits, no, unknown)
 
 
-def language_must_be_offered(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
+def language_must_be_offered(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> Miss | None:
     if not answers.language or answers.language in programme.languages:
-        return ""
-    return _("not available in %(language)s") % {"language": language_name(answers.language, options)}
+        return None
+    return Miss(_("not available in %(language)s") % {"language": language_name(answers.language, options)})
 
 
-def anonymous_use_if_asked(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
-    if answers.anonymous and not programme.anonymous_use:
-        return _("cannot be used anonymously")
-    return ""
+def anonymous_use_if_asked(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> Miss | None:
+    if not answers.anonymous:
+        return None
+    return _check(
+        programme.anonymous_use,
+        _("cannot be used anonymously"),
+        _("not known yet whether it can be used anonymously"),
+    )
 
 
-def device_must_be_supported(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> str:
-    if answers.device == Device.WEB and not programme.on_web:
-        return _("no website version")
-    if answers.device == Device.IOS and not programme.on_ios:
-        return _("no iPhone app")
-    if answers.device == Device.ANDROID and not programme.on_android:
-        return _("no Android app")
-    return ""
+def device_must_be_supported(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions) -> Miss | None:
+    if answers.device == Device.WEB:
+        return _check(programme.on_web, _("no website version"), _("not known yet whether there is a website version"))
+    if answers.device == Device.IOS:
+        return _check(programme.on_ios, _("no iPhone app"), _("not known yet whether there is an iPhone app"))
+    if answers.device == Device.ANDROID:
+        return _check(programme.on_android, _("no Android app"), _("not known yet whether there is an Android app"))
+    return None
+
+
+def _check(fact: bool | None, no: str, unknown: str) -> Miss | None:
+    """Only a fact known to be true passes; an unknown one asks the GP to check with the provider."""
+    if fact is True:
+        return None
+    if fact is None:
+        return _ask(ask_the_provider(unknown))
+    return Miss(no)
 
 
 HARD_CONSTRAINTS = (
@@ -394,36 +464,49 @@ HARD_CONSTRAINTS = (
 )
 
 
-# Soft preferences: each returns (score, reasons, watch points).
+# Soft preferences: each returns (score, reasons, watch points). An unknown fact scores nothing and gives no
+# reason; where it matters for the answers given, it is a watch point that says it is not known yet.
 
 
 def guidance_wish(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
-    needs_guidance = not programme.offers_self_help
+    self_help, guided, blended = programme.offers_self_help, programme.offers_guided, programme.offers_blended
     if answers.guidance == Guidance.GUIDED:
-        if programme.offers_guided:
+        if guided is True:
             return SCORE_GUIDANCE_MATCH, [_("can be guided by the POH-ggz")], []
-        if programme.offers_blended:
+        if blended is True:
             return SCORE_BLENDED_FOR_GUIDANCE, [_("can be combined with consultations (blended)")], []
-        return SCORE_GUIDANCE_MISSING, [], [_("self-help only: no guidance offered")]
+        if guided is None or blended is None:
+            return 0, [], [ask_the_provider(_("not known yet whether the POH-ggz can guide it"))]
+        if self_help is True:
+            return SCORE_GUIDANCE_MISSING, [], [_("self-help only: no guidance offered")]
+        return SCORE_GUIDANCE_MISSING, [], [_("no guidance offered")]
     if answers.guidance == Guidance.ALONE:
-        if programme.offers_self_help:
+        if self_help is True:
             return SCORE_GUIDANCE_MATCH, [_("can be followed alone")], []
+        if self_help is None:
+            return 0, [], [ask_the_provider(_("not known yet whether it can be followed alone"))]
         return SCORE_GUIDANCE_MISSING, [], [_("needs guidance by the POH-ggz")]
     # Without a wish it is still worth knowing: guidance costs the POH-ggz time.
-    return 0, [], [_("needs guidance by the POH-ggz")] if needs_guidance else []
+    if self_help is False:
+        return 0, [], [_("needs guidance by the POH-ggz")]
+    if self_help is None:
+        return 0, [], [ask_the_provider(_("not known yet whether it can be followed without guidance"))]
+    return 0, [], []
 
 
 def reading_level(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    if not answers.reading:
+        return 0, [], []
     made_for_low_literacy = bool(programme.target_groups & LOW_LITERACY_TARGET_GROUPS)
     easiest = programme.reading_level == Programme.ReadingLevel.A2 or made_for_low_literacy
     easy = programme.reading_level in EASY_READING_LEVELS
-    if not answers.reading:
-        return 0, [], []
     if easiest or easy:
         if answers.reading == Reading.LOW:
             score = SCORE_READING_EASIEST if easiest else SCORE_READING_EASY
             return score, [_("suitable for low literacy")], []
         return SCORE_READING_EASY, [_("written in plain language")], []
+    if programme.reading_level == Programme.ReadingLevel.UNKNOWN:
+        return 0, [], [ask_the_provider(_("reading level not known yet"))]
     too_hard = _("reading level %(level)s: the text may be too hard") % {"level": programme.reading_level}
     return SCORE_READING_TOO_HARD, [], [too_hard]
 
@@ -436,9 +519,7 @@ def age_group(programme: ProgrammeFacts, answers: Answers, options: AnswerOption
         group = _lower_first(AgeGroup(answers.age).label)
         return SCORE_AGE_MATCH, [_("made for: %(group)s") % {"group": group}], []
     aimed_elsewhere = [
-        age
-        for age, slugs in AGE_TARGET_GROUPS.items()
-        if age != answers.age and programme.target_groups & slugs
+        age for age, slugs in AGE_TARGET_GROUPS.items() if age != answers.age and programme.target_groups & slugs
     ]
     if aimed_elsewhere and not programme.target_groups & AGE_ALSO_SUITS.get(answers.age, frozenset()):
         groups = ", ".join(_lower_first(AgeGroup(age).label) for age in aimed_elsewhere)
@@ -453,28 +534,43 @@ def strength_based(programme: ProgrammeFacts, answers: Answers, options: AnswerO
         return SCORE_STRENGTH, [_("strength-based approach")], []
     if programme.approach == Programme.Approach.MIXED:
         return SCORE_STRENGTH_MIXED, [_("partly strength-based")], []
-    return SCORE_COMPLAINT_FOCUSED, [], [_("complaint-focused")]
+    if programme.approach == Programme.Approach.COMPLAINT:
+        return SCORE_COMPLAINT_FOCUSED, [], [_("complaint-focused")]
+    return 0, [], [ask_the_provider(_("not known yet whether it is strength-based"))]
 
 
 def quality(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
-    """Each criterion is judged on its own, as the Trimbos inventory does; "meets" raises, "unknown" warns."""
-    verdicts = {criterion: programme.verdicts.get(criterion, Verdict.UNKNOWN) for criterion in Criterion}
-    if all(verdict == Verdict.UNKNOWN for verdict in verdicts.values()):
-        return 0, [], [_("quality: not assessed yet")]
+    """Each criterion is judged on its own, as the Trimbos inventory does; "meets" raises, "unknown" warns.
+
+    Every verdict is said in the site's one wording (catalog.quality), with its date, as on every other page.
+    """
+    wordings = programme.quality()
+    # A verdict without an assessment date reads "not assessed yet" in the one wording, so it scores nothing.
+    if not any(_assessed(wording) for wording in wordings) and len({wording.dated for wording in wordings}) == 1:
+        return 0, [], [_("quality: all four criteria %(verdict)s") % {"verdict": wordings[0].dated}]
     score, reasons, watch_points = 0, [], []
-    for criterion, verdict in verdicts.items():
-        name = _lower_first(Criterion(criterion).label)
-        if verdict == Verdict.MEETS:
-            score += SCORE_MEETS.get(criterion, SCORE_MEETS_OTHER)
-            reasons.append(_("quality: %(criterion)s meets the criterion") % {"criterion": name})
-        elif verdict == Verdict.UNKNOWN:
-            watch_points.append(_("quality: %(criterion)s unknown") % {"criterion": name})
-        elif verdict == Verdict.PARTLY:
-            watch_points.append(_("quality: %(criterion)s partly meets the criterion") % {"criterion": name})
-        elif verdict == Verdict.DOES_NOT:
-            score += SCORE_DOES_NOT_MEET.get(criterion, SCORE_DOES_NOT_MEET_OTHER)
-            watch_points.append(_("quality: %(criterion)s does not meet the criterion") % {"criterion": name})
+    for wording in wordings:
+        text = _("quality: %(criterion)s %(verdict)s") % {
+            "criterion": _lower_first(wording.criterion_label),
+            "verdict": wording.dated,
+        }
+        if _assessed(wording) and wording.verdict == Verdict.MEETS:
+            score += SCORE_MEETS.get(wording.criterion, SCORE_MEETS_OTHER)
+            reasons.append(text)
+            continue
+        if _assessed(wording) and wording.verdict == Verdict.DOES_NOT:
+            score += SCORE_DOES_NOT_MEET.get(wording.criterion, SCORE_DOES_NOT_MEET_OTHER)
+        watch_points.append(text)
     return score, reasons, watch_points
+
+
+def _assessed(wording: VerdictWording) -> bool:
+    return wording.is_known and wording.assessed_on is not None
+
+
+def freshness(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
+    """Past its planned next review: the information may be out of date, and the GP should know."""
+    return 0, [], [overdue_notice()] if programme.overdue else []
 
 
 def language_offered(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
@@ -489,7 +585,7 @@ def red_flag_caution(programme: ProgrammeFacts, answers: Answers, options: Answe
     if not answers.has_red_flag:
         return 0, [], []
     watch_points = [_("only alongside treatment, never as the only help")]
-    if programme.offers_blended:
+    if programme.offers_blended is True:
         return SCORE_BLENDED_WITH_RED_FLAG, [_("can be combined with consultations (blended)")], watch_points
     return 0, [], watch_points
 
@@ -497,6 +593,8 @@ def red_flag_caution(programme: ProgrammeFacts, answers: Answers, options: Answe
 def patient_pays(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
     if programme.cost == Programme.Cost.PATIENT:
         return 0, [], [_("the patient pays for it")]
+    if programme.cost == Programme.Cost.UNKNOWN:
+        return 0, [], [ask_the_provider(_("cost not known yet"))]
     return 0, [], []
 
 
@@ -508,11 +606,17 @@ SOFT_PREFERENCES = (
     age_group,
     strength_based,
     quality,
+    freshness,
     patient_pays,
 )
 
 
 # --- Words -----------------------------------------------------------------------------------------------
+
+
+def ask_the_provider(not_known: str) -> str:
+    """A fact that is not known yet, with what the GP can do about it: "…; ask the provider"."""
+    return _("%(not_known)s; ask the provider") % {"not_known": not_known}
 
 
 def language_name(code: str, options: AnswerOptions) -> str:

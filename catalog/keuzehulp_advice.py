@@ -45,18 +45,15 @@ def sheet_items(programmes: list[ProgrammeFacts], answers: Answers) -> list[Shee
 
 
 def what_to_expect(programme: ProgrammeFacts, answers: Answers) -> list[str]:
-    """Short plain-language sentences for the patient, built from the programme's facts."""
-    lines = []
-    can_be_guided = programme.offers_guided or programme.offers_blended
-    if can_be_guided and (answers.guidance == Guidance.GUIDED or not programme.offers_self_help):
-        lines.append(_("You do the programme yourself. The POH-ggz follows along and talks it through."))
-    else:
-        lines.append(_("You work on the programme yourself, at your own pace."))
+    """Short plain-language sentences for the patient, built only from facts that are known.
+
+    A fact that is not known yet (None, or "unknown") gives no sentence at all, or a sentence that tells the
+    patient to ask the practice; there is no fallback that fills it in.
+    """
+    lines = [*_guidance(programme, answers)]
     if programme.duration_weeks:
         lines.append(
-            ngettext(
-                "It takes about %(weeks)d week.", "It takes about %(weeks)d weeks.", programme.duration_weeks
-            )
+            ngettext("It takes about %(weeks)d week.", "It takes about %(weeks)d weeks.", programme.duration_weeks)
             % {"weeks": programme.duration_weeks}
         )
     devices = [
@@ -66,21 +63,32 @@ def what_to_expect(programme: ProgrammeFacts, answers: Answers) -> list[str]:
             (programme.on_ios, _("an iPhone")),
             (programme.on_android, _("an Android phone")),
         ]
-        if offered
+        if offered is True
     ]
     if devices:
         lines.append(_("You can use it on: %(devices)s.") % {"devices": ", ".join(devices)})
-    lines.append(str(COST_SENTENCES.get(programme.cost, COST_SENTENCES[Programme.Cost.FREE])))
-    if programme.anonymous_use:
+    lines.append(str(COST_SENTENCES[programme.cost]))
+    if programme.anonymous_use is True:
         lines.append(_("You can use it without giving your name."))
     return lines
 
 
+def _guidance(programme: ProgrammeFacts, answers: Answers) -> list[str]:
+    can_be_guided = programme.offers_guided is True or programme.offers_blended is True
+    if can_be_guided and (answers.guidance == Guidance.GUIDED or programme.offers_self_help is not True):
+        return [_("You do the programme yourself. The POH-ggz follows along and talks it through.")]
+    if programme.offers_self_help is True:
+        return [_("You work on the programme yourself, at your own pace.")]
+    return [_("Ask the practice if someone will help you with it.")]
+
+
+# One sentence per cost value, and no other: a cost nobody has checked asks the practice instead of guessing.
 COST_SENTENCES = {
     Programme.Cost.FREE: gettext_lazy("It is free for you."),
     Programme.Cost.PRACTICE_LICENCE: gettext_lazy("The practice pays for it. It is free for you."),
     Programme.Cost.INSURER: gettext_lazy("Your health insurer often pays for it. Check your policy."),
     Programme.Cost.PATIENT: gettext_lazy("You pay for it yourself."),
+    Programme.Cost.UNKNOWN: gettext_lazy("Ask the practice what it costs."),
 }
 
 
@@ -110,10 +118,7 @@ def patient_message(programmes: list[ProgrammeFacts], practice=None) -> str:
             "Try to spend a little time on it every week. Do you have questions, or do you feel worse? "
             "Then contact the practice."
         ),
-        _(
-            "Thinking about suicide? Call 113 Zelfmoordpreventie on 0800-0113 (free, day and night) "
-            "or go to 113.nl."
-        ),
+        _("Thinking about suicide? Call 113 Zelfmoordpreventie on 0800-0113 (free, day and night) or go to 113.nl."),
         "",
         _("Kind regards,"),
     ]

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,6 +12,16 @@ from simple_history.models import HistoricalRecords
 
 # A programme whose last review is older than this is due for a new one.
 REVIEW_INTERVAL = timedelta(days=365)
+
+
+class FactField(models.BooleanField):
+    """A yes/no fact that may not be known: True, False or None ("not known yet"), None by default."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", None)
+        super().__init__(*args, **kwargs)
 
 
 class LookupModel(models.Model):
@@ -73,6 +84,35 @@ class IcpcCode(models.Model):
         return f"{self.code} {self.title}"
 
 
+class Source(models.Model):
+    """A public source a fact rests on: the exact page, who published it and when a curator saw it.
+
+    CONTENT.md: every fact about a programme, study, price or policy names its source. The two documents the
+    toolkit grew from count as sources too; they have no address of their own, so `url` may stay empty.
+    """
+
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    url = models.URLField(
+        _("address (URL)"), max_length=500, blank=True, help_text=_("The exact page, not a home page.")
+    )
+    seen_on = models.DateField(_("seen on"), help_text=_("The date a curator read the page."))
+    quote = models.TextField(
+        _("quote"), blank=True, help_text=_("Optional: the sentence on the page that supports the fact.")
+    )
+    page = models.CharField(_("page or section"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["publisher", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [models.UniqueConstraint(fields=["title", "url"], name="one_source_per_title_and_url")]
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher})"
+
+
 class Provider(models.Model):
     """The organisation behind a programme (aanbieder)."""
 
@@ -102,6 +142,14 @@ class ProgrammeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Programme.Status.PUBLISHED)
 
+    def public(self):
+        """Published programmes and those no longer offered: both keep a public page (the latter with a banner)."""
+        return self.filter(status__in=[Programme.Status.PUBLISHED, Programme.Status.WITHDRAWN])
+
+    def overdue(self, *, today=None):
+        """Past their planned next review: the public pages say the information is older than planned."""
+        return self.filter(next_review__lt=today or timezone.localdate())
+
     def review_due(self, *, today=None):
         """Never reviewed, or last reviewed more than twelve months ago."""
         today = today or timezone.localdate()
@@ -115,6 +163,8 @@ class Programme(models.Model):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        # Still public (a practice may have it on its menu), but out of the overview and the keuzehulp.
+        WITHDRAWN = "withdrawn", _("No longer offered")
         ARCHIVED = "archived", _("Archived")
 
     class ReadingLevel(models.TextChoices):
@@ -123,19 +173,21 @@ class Programme(models.Model):
         B1 = "B1", _("B1 – plain language")
         B2 = "B2", _("B2 – average")
         C1 = "C1", _("C1 – demanding")
+        UNKNOWN = "unknown", _("Not known yet")
 
     class Cost(models.TextChoices):
         FREE = "free", _("Free for the patient")
         PRACTICE_LICENCE = "practice_licence", _("Licence paid by the practice")
         INSURER = "insurer", _("Reimbursed by the health insurer")
         PATIENT = "patient", _("Paid by the patient")
-        # Honest default for programmes whose price the curators could not verify.
-        UNKNOWN = "unknown", _("Cost unknown")
+        # The default: a price no source settles is not known (never "free").
+        UNKNOWN = "unknown", _("Cost not known yet")
 
     class Approach(models.TextChoices):
         STRENGTH = "strength", _("Strength-based")
         COMPLAINT = "complaint", _("Complaint-focused")
         MIXED = "mixed", _("Both")
+        UNKNOWN = "unknown", _("Not known yet")
 
     class MedicalDeviceClass(models.TextChoices):
         NONE = "none", _("Not a medical device")
@@ -158,34 +210,36 @@ class Programme(models.Model):
         TargetGroup, related_name="programmes", blank=True, verbose_name=_("target groups")
     )
     languages = models.ManyToManyField(Language, related_name="programmes", verbose_name=_("languages"))
-    reading_level = models.CharField(_("reading level"), max_length=2, choices=ReadingLevel, default=ReadingLevel.B1)
+    reading_level = models.CharField(
+        _("reading level"), max_length=7, choices=ReadingLevel, default=ReadingLevel.UNKNOWN
+    )
 
+    # Yes/no facts are yes, no or unknown (None): a fact nobody checked is never shown as an answer.
     # Delivery: a programme can often be followed in more than one way.
-    offers_self_help = models.BooleanField(_("self-help (alone)"), default=False)
-    offers_guided = models.BooleanField(_("guided by the POH-ggz"), default=False)
-    offers_blended = models.BooleanField(_("blended with face-to-face treatment"), default=False)
+    offers_self_help = FactField(_("self-help (alone)"))
+    offers_guided = FactField(_("guided by the POH-ggz"))
+    offers_blended = FactField(_("blended with face-to-face treatment"))
 
     duration_weeks = models.PositiveSmallIntegerField(_("duration in weeks"), null=True, blank=True)
     duration_note = models.CharField(_("duration note"), max_length=200, blank=True)
-    cost = models.CharField(_("cost"), max_length=20, choices=Cost, default=Cost.FREE)
+    cost = models.CharField(_("cost"), max_length=20, choices=Cost, default=Cost.UNKNOWN)
     cost_note = models.CharField(_("cost note"), max_length=300, blank=True)
-    anonymous_use = models.BooleanField(_("can be used anonymously"), default=False)
-    on_web = models.BooleanField(_("web"), default=True)
-    on_ios = models.BooleanField(_("iOS app"), default=False)
-    on_android = models.BooleanField(_("Android app"), default=False)
+    anonymous_use = FactField(_("can be used anonymously"))
+    on_web = FactField(_("web"))
+    on_ios = FactField(_("iOS app"))
+    on_android = FactField(_("Android app"))
 
-    approach = models.CharField(_("approach"), max_length=10, choices=Approach, default=Approach.COMPLAINT)
+    approach = models.CharField(_("approach"), max_length=10, choices=Approach, default=Approach.UNKNOWN)
     therapies = models.ManyToManyField(Therapy, related_name="programmes", blank=True, verbose_name=_("therapies"))
-    suits_mild = models.BooleanField(_("suits mild complaints"), default=True)
-    suits_moderate = models.BooleanField(_("suits moderate complaints"), default=False)
+    suits_mild = FactField(_("suits mild complaints"))
+    suits_moderate = FactField(_("suits moderate complaints"))
     icpc_codes = models.ManyToManyField(IcpcCode, related_name="programmes", blank=True, verbose_name=_("ICPC codes"))
 
-    his_feedback = models.BooleanField(
+    his_feedback = FactField(
         _("results flow back to the HIS/KIS"),
-        default=False,
         help_text=_("Progress and results can be sent to the GP's or care group's information system."),
     )
-    available_after_treatment = models.BooleanField(_("stays available after treatment"), default=False)
+    available_after_treatment = FactField(_("stays available after treatment"))
     medical_device_class = models.CharField(
         _("CE/MDR class"), max_length=10, choices=MedicalDeviceClass, default=MedicalDeviceClass.UNKNOWN
     )
@@ -194,6 +248,24 @@ class Programme(models.Model):
     )
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+    # Four eyes: whoever sends a programme for review cannot be the one who publishes it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent for review by"),
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(_("sent for review at"), null=True, blank=True, editable=False)
+    withdrawn_on = models.DateField(_("no longer offered since"), null=True, blank=True)
+    withdrawn_reason = models.CharField(
+        _("why it is no longer offered"), max_length=300, blank=True, help_text=_("Shown on the public page.")
+    )
+    internal_notes = models.TextField(
+        _("notes for curators"), blank=True, help_text=_("Only for the editorial team; never shown on the site.")
+    )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     next_review = models.DateField(_("next review"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -217,6 +289,56 @@ class Programme(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
+    def is_overdue(self, *, today=None) -> bool:
+        """Past the planned next review: the public pages must say the information may be out of date."""
+        return self.next_review is not None and self.next_review < (today or timezone.localdate())
+
+
+class ProgrammeFact(models.TextChoices):
+    """The programme facts a source can be attached to (CONTENT.md: every claim has its source)."""
+
+    DESCRIPTION = "description", _("What it is")
+    THEMES = "themes", _("Themes")
+    TARGET_GROUPS = "target_groups", _("Target groups")
+    SEVERITY = "severity", _("Severity of complaints")
+    LANGUAGES = "languages", _("Languages")
+    READING_LEVEL = "reading_level", _("Reading level")
+    GUIDANCE = "guidance", _("Delivery and guidance")
+    DURATION = "duration", _("Duration")
+    COST = "cost", _("Cost and who pays")
+    PLATFORMS = "platforms", _("Platforms")
+    ANONYMITY = "anonymity", _("Anonymous use")
+    APPROACH = "approach", _("Approach")
+    HIS_FEEDBACK = "his_feedback", _("Results back to the HIS/KIS")
+    AFTER_TREATMENT = "after_treatment", _("After treatment")
+    MEDICAL_DEVICE = "medical_device", _("CE/MDR class")
+    QUALITY_MARKS = "quality_marks", _("Other quality marks")
+
+
+class FactSource(models.Model):
+    """One source supporting one fact of one programme."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="fact_sources", verbose_name=_("programme")
+    )
+    fact = models.CharField(_("fact"), max_length=20, choices=ProgrammeFact)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="fact_uses", verbose_name=_("source"))
+
+    class Meta:
+        ordering = ["programme", "fact", "source__publisher", "source__title"]
+        verbose_name = _("source of a fact")
+        verbose_name_plural = _("sources of facts")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "fact", "source"], name="one_fact_source_per_fact"),
+        ]
+
+    def __str__(self):
+        return f"{self.programme} – {self.get_fact_display()}: {self.source}"
 
 
 class Criterion(models.TextChoices):
@@ -243,8 +365,21 @@ class QualityAssessment(models.Model):
     )
     criterion = models.CharField(_("criterion"), max_length=20, choices=Criterion)
     verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict, default=Verdict.UNKNOWN)
-    rationale = models.TextField(_("rationale"), blank=True)
-    evidence = models.TextField(_("evidence"), blank=True, help_text=_("Sources, links, documents seen."))
+    rationale = models.TextField(
+        _("public rationale"),
+        blank=True,
+        help_text=_("Shown on the site. For an unknown verdict: one sentence on what is not known and why."),
+    )
+    curator_notes = models.TextField(
+        _("notes for curators"), blank=True, help_text=_("Only for the editorial team; never shown on the site.")
+    )
+    sources = models.ManyToManyField(
+        Source,
+        related_name="assessments",
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("Required for every verdict other than unknown."),
+    )
     assessed_on = models.DateField(_("assessed on"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -321,10 +456,11 @@ class Study(models.Model):
     design = models.CharField(_("design"), max_length=20, choices=Design)
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    dutch_primary_care = models.BooleanField(_("in Dutch primary care"), default=False)
-    guided = models.BooleanField(_("guided version studied"), default=False)
+    dutch_primary_care = FactField(_("in Dutch primary care"))
+    guided = FactField(_("guided version studied"))
     doi = models.CharField(_("DOI"), max_length=200, blank=True, help_text=_("For example 10.1000/xyz123."))
     url = models.URLField(_("link"), blank=True)
+    sources = models.ManyToManyField(Source, related_name="studies", blank=True, verbose_name=_("sources"))
 
     class Meta:
         ordering = ["programme", "-year", "title"]
@@ -370,9 +506,7 @@ class Resource(models.Model):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(url="") | ~Q(file="") | ~Q(body=""), name="resource_has_content"
-            ),
+            models.CheckConstraint(condition=~Q(url="") | ~Q(file="") | ~Q(body=""), name="resource_has_content"),
         ]
 
     def __str__(self):
@@ -399,3 +533,22 @@ class CatalogueRevision(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class LinkCheck(models.Model):
+    """The last result of `manage.py check_links` for one address the catalogue links to."""
+
+    url = models.URLField(_("address (URL)"), max_length=500, unique=True)
+    found_on = models.CharField(_("found on"), max_length=500, help_text=_("Where the catalogue uses the link."))
+    ok = models.BooleanField(_("works"))
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    checked_at = models.DateTimeField(_("checked at"))
+
+    class Meta:
+        ordering = ["ok", "url"]
+        verbose_name = _("link check")
+        verbose_name_plural = _("link checks")
+
+    def __str__(self):
+        return self.url

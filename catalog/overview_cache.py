@@ -2,9 +2,11 @@
 
 Counting seven facets over thousands of programmes costs tens of milliseconds on every request, while the
 catalogue changes a few times a week. So the overview's main content is rendered once per (catalogue revision,
-language, query string) and served from the cache after that. The revision is a token in the database, changed
-in the same transaction as the change itself, so every app server notices a curator's change on its next
-request, also with a per-process cache. Nothing in the cached part depends on who is looking.
+day, language, query string) and served from the cache after that. The day is part of the key because a card says
+when a programme is past its next review, which changes with the date and not with any edit. The revision is a
+token in the database, changed in the same transaction as the change itself, so every app server notices a
+curator's change on its next request, also with a per-process cache. Nothing in the cached part depends on who
+is looking.
 """
 
 import hashlib
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from catalog.models import (
@@ -53,7 +56,8 @@ def overview_cache_key(query_string: str) -> str | None:
     # Parameter order does not change the page; sorting makes ?a=1&b=2 and ?b=2&a=1 share an entry.
     canonical = "&".join(sorted(query_string.split("&")))
     digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
-    return f"catalog:overview:{catalogue_revision()}:{get_language()}:{digest}"
+    today = timezone.localdate().isoformat()
+    return f"catalog:overview:{catalogue_revision()}:{today}:{get_language()}:{digest}"
 
 
 def cached_overview(query_string: str, render) -> str:

@@ -1,8 +1,14 @@
 """CSV import and export of programmes (django-import-export): provider by name, lookups by slug.
 
 A row is matched on `slug` (made from the name when left empty). Bad values give a row error naming the column
-and the value, shown in the import preview, never a server error. `status` is exported but not imported:
-imported programmes start as drafts and go through the workflow like any other.
+and the value, shown in the import preview, never a server error. `status` (and the withdrawal fields) are
+exported but not imported: imported programmes start as drafts and go through the workflow and its publish gate
+like any other, and a row cannot edit a public programme into something the gate would refuse.
+
+Unknown is a value: a yes/no fact is exported as 1, 0 or "unknown", and an empty cell, "unknown" or "onbekend"
+imports as unknown, never as no. The same goes for the choice columns that have an "unknown" choice (reading
+level, approach, cost, CE/MDR class). A column that is left out of the file leaves the value as it is.
+`internal_notes` travels with the curators' export: the file is for the editorial team only.
 """
 
 import re
@@ -78,19 +84,48 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         return found
 
 
-class YesNoWidget(widgets.BooleanWidget):
-    """Accepts 1/0, true/false, yes/no and ja/nee; an empty cell means no; anything else is an error."""
+# What a cell may say for "not known yet" (compared without case and surrounding spaces).
+UNKNOWN_WORDS = {"", "unknown", "onbekend", "nog niet bekend", "?"}
+UNKNOWN = "unknown"
 
-    TRUE_VALUES = [*widgets.BooleanWidget.TRUE_VALUES, "yes", "Yes", "ja", "Ja", "JA"]
-    FALSE_VALUES = [*widgets.BooleanWidget.FALSE_VALUES, "no", "No", "nee", "Nee", "NEE", "", None]
+
+def _is_unknown(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS)
+
+
+class YesNoUnknownWidget(widgets.BooleanWidget):
+    """1/0, true/false, yes/no or ja/nee; empty, "unknown" or "onbekend" is unknown (None); anything else an error."""
+
+    TRUE_VALUES = ["1", "true", "yes", "ja"]
+    FALSE_VALUES = ["0", "false", "no", "nee"]
 
     def clean(self, value, row=None, **kwargs):
-        value = value.strip() if isinstance(value, str) else value
-        if value in self.TRUE_VALUES:
+        if _is_unknown(value):
+            return None
+        word = str(value).strip().lower()
+        if word in self.TRUE_VALUES:
             return True
-        if value in self.FALSE_VALUES:
+        if word in self.FALSE_VALUES:
             return False
-        raise ValueError(_("“%(value)s” is not yes or no; use 1 or 0.") % {"value": value})
+        raise ValueError(
+            _("“%(value)s” is not yes, no or unknown; use 1, 0 or unknown (an empty cell is unknown too).")
+            % {"value": value}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return UNKNOWN
+        return "1" if value else "0"
+
+
+class ChoiceOrUnknownWidget(widgets.Widget):
+    """A choice column whose field has an "unknown" choice: an empty cell or "onbekend" imports as unknown."""
+
+    def clean(self, value, row=None, **kwargs):
+        return UNKNOWN if _is_unknown(value) else str(value).strip()
+
+    def render(self, value, obj=None, **kwargs):
+        return value or UNKNOWN
 
 
 def _m2m(name, model, field="slug", *, required=False):
@@ -107,6 +142,10 @@ class ProgrammeResource(resources.ModelResource):
     therapies = _m2m("therapies", Therapy)
     icpc_codes = _m2m("icpc_codes", IcpcCode, "code")
     status = fields.Field(attribute="status", column_name="status", readonly=True)
+    withdrawn_on = fields.Field(
+        attribute="withdrawn_on", column_name="withdrawn_on", readonly=True, widget=widgets.DateWidget()
+    )
+    withdrawn_reason = fields.Field(attribute="withdrawn_reason", column_name="withdrawn_reason", readonly=True)
 
     class Meta:
         model = Programme
@@ -145,6 +184,9 @@ class ProgrammeResource(resources.ModelResource):
             "quality_marks",
             "last_reviewed",
             "next_review",
+            "withdrawn_on",
+            "withdrawn_reason",
+            "internal_notes",
         ]
         export_order = fields
         # Model validation (choices, lengths, URLs, required fields) turns into row errors in the preview.
@@ -158,7 +200,9 @@ class ProgrammeResource(resources.ModelResource):
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
         if f.get_internal_type() == "BooleanField":
-            return YesNoWidget
+            return YesNoUnknownWidget
+        if f.choices and UNKNOWN in dict(f.choices):
+            return ChoiceOrUnknownWidget
         return super().widget_from_django_field(f, default)
 
     def before_import(self, dataset, **kwargs):
@@ -177,6 +221,7 @@ class ProgrammeResource(resources.ModelResource):
         # The base class reads many-to-many columns only while saving, after validation, where an unknown slug
         # would surface as a bare exception; checking them here puts the message in the preview's row errors.
         errors = {}
+        before = {name: getattr(instance, name) for name in services.GATED_FIELDS}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as exc:
@@ -187,5 +232,11 @@ class ProgrammeResource(resources.ModelResource):
                     field.clean(row)
                 except ValueError as exc:
                     errors[field.attribute] = [str(exc)]
+        if instance.pk and instance.status in services.PUBLIC_STATUSES:
+            # A row may not change a public programme into something the publish gate would have refused.
+            after = {name: getattr(instance, name) for name in services.GATED_FIELDS}
+            for name, message in services.field_blockers(after).items():
+                if any(before[field] != after[field] for field in services.GATED_FIELD_GROUPS[name]):
+                    errors.setdefault(name, []).append(message)
         if errors:
             raise ValidationError(errors)

@@ -47,9 +47,9 @@ def search_programmes(queryset: QuerySet, text: str) -> QuerySet:
         # Each word is stemmed by the Dutch dictionary and may be a prefix ("alcohol" finds "alcoholgebruik").
         raw = " & ".join(f"{term}:*" for term in terms)
         query = SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
-        return queryset.annotate(
-            search=programme_search_vector(), rank=SearchRank(_rank_vector(), query)
-        ).filter(search=query)
+        return queryset.annotate(search=programme_search_vector(), rank=SearchRank(_rank_vector(), query)).filter(
+            search=query
+        )
     condition = Q()
     for term in terms:
         condition &= Q(name__icontains=term) | Q(summary__icontains=term) | Q(description__icontains=term)

@@ -1,11 +1,21 @@
 """Reads of the public catalogue: the querysets and lookups the overview, detail and compare pages need."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from catalog.models import ChecklistAnswer, Criterion, Programme, QualityAssessment, Verdict
+from catalog.models import (
+    ChecklistAnswer,
+    ChecklistQuestion,
+    Criterion,
+    FactSource,
+    Programme,
+    QualityAssessment,
+    Source,
+    Study,
+)
+from catalog.quality import VerdictWording, verdict_wording
 
 # At most this many programmes side by side: beyond four columns a table stops being readable on a laptop.
 COMPARE_MAX = 4
@@ -21,12 +31,17 @@ def criterion_order():
     )
 
 
-def _assessments(*, with_answers=False):
+def _assessments(*, with_answers=False, lookup="assessments"):
     queryset = QualityAssessment.objects.order_by(criterion_order())
     if with_answers:
         answers = ChecklistAnswer.objects.select_related("question")
-        queryset = queryset.prefetch_related(Prefetch("answers", queryset=answers))
-    return Prefetch("assessments", queryset=queryset)
+        queryset = queryset.prefetch_related(Prefetch("answers", queryset=answers), "sources")
+    return Prefetch(lookup, queryset=queryset)
+
+
+def assessments_prefetch(lookup: str = "assessments") -> Prefetch:
+    """The verdicts of programmes reached through `lookup` (e.g. "programme__assessments" from a menu item)."""
+    return _assessments(lookup=lookup)
 
 
 def published_programmes() -> QuerySet:
@@ -39,9 +54,12 @@ def published_programmes() -> QuerySet:
 
 
 def programme_for_detail(slug: str) -> Programme:
-    """One published programme with all it shows on its own page; any other slug is a 404."""
+    """One public programme with all it shows on its own page; a draft or archived one is a 404.
+
+    A programme no longer offered keeps its page (with a banner): a practice may still have it on its menu.
+    """
     queryset = (
-        Programme.objects.published()
+        Programme.objects.public()
         .select_related("provider")
         .prefetch_related(
             "themes",
@@ -49,12 +67,21 @@ def programme_for_detail(slug: str) -> Programme:
             "languages",
             "therapies",
             "icpc_codes",
-            "studies",
+            Prefetch("studies", queryset=Study.objects.prefetch_related("sources")),
             "resources",
+            Prefetch("fact_sources", queryset=FactSource.objects.select_related("source")),
             _assessments(with_answers=True),
         )
     )
     return get_object_or_404(queryset, slug=slug)
+
+
+def sources_by_fact(programme: Programme) -> dict[str, list[Source]]:
+    """The sources of each fact of `programme` (a ProgrammeFact value -> sources), from its prefetched links."""
+    sources: dict[str, list[Source]] = {}
+    for link in programme.fact_sources.all():
+        sources.setdefault(link.fact, []).append(link.source)
+    return sources
 
 
 @dataclass(frozen=True)
@@ -62,6 +89,7 @@ class Comparison:
     programmes: list[Programme]
     unknown_slugs: list[str]  # asked for but not (or not publicly) in the catalogue
     dropped_slugs: list[str]  # beyond COMPARE_MAX
+    withdrawn: list[Programme] = field(default_factory=list)  # asked for, but no longer offered: not compared
 
     @property
     def is_possible(self):
@@ -69,7 +97,10 @@ class Comparison:
 
 
 def programmes_to_compare(slugs: list[str]) -> Comparison:
-    """The published programmes named by `slugs`, in the order asked for, at most COMPARE_MAX of them."""
+    """The published programmes named by `slugs`, in the order asked for, at most COMPARE_MAX of them.
+
+    A programme no longer offered is not compared; it is named apart, so the page can say why it is missing.
+    """
     wanted = list(dict.fromkeys(slug.strip()[:200] for slug in slugs if slug.strip()))
     # Bound the lookup: a URL with thousands of p= values must not become a huge IN clause.
     looked_up, beyond = wanted[:COMPARE_LOOKUP_MAX], wanted[COMPARE_LOOKUP_MAX:]
@@ -79,11 +110,18 @@ def programmes_to_compare(slugs: list[str]) -> Comparison:
         .prefetch_related("themes", "target_groups", "languages", "therapies", "studies", _assessments())
     )
     found = {programme.slug: programme for programme in queryset.filter(slug__in=looked_up)}
+    withdrawn = {
+        programme.slug: programme
+        for programme in Programme.objects.filter(
+            status=Programme.Status.WITHDRAWN, slug__in=set(looked_up) - set(found)
+        )
+    }
     known = [slug for slug in looked_up if slug in found]
     return Comparison(
         programmes=[found[slug] for slug in known[:COMPARE_MAX]],
-        unknown_slugs=[slug for slug in looked_up if slug not in found],
+        unknown_slugs=[slug for slug in looked_up if slug not in found and slug not in withdrawn],
         dropped_slugs=known[COMPARE_MAX:] + beyond,
+        withdrawn=[withdrawn[slug] for slug in looked_up if slug in withdrawn],
     )
 
 
@@ -94,23 +132,45 @@ class QualityRow:
     verdict: str
     verdict_label: str
     assessment: QualityAssessment | None
+    wording: VerdictWording  # the one way the site says this verdict (catalog/quality.py)
 
 
 def quality_rows(programme: Programme) -> list[QualityRow]:
     """One row per criterion, always all four; a criterion nobody assessed shows as unknown, never hidden."""
     by_criterion = {assessment.criterion: assessment for assessment in programme.assessments.all()}
+    overdue = programme.is_overdue()
     rows = []
     for criterion in Criterion:
         assessment = by_criterion.get(criterion.value)
-        verdict = Verdict(assessment.verdict) if assessment else Verdict.UNKNOWN
-        rows.append(QualityRow(criterion.value, criterion.label, verdict.value, verdict.label, assessment))
+        # A verdict without an assessment date is not an assessment: it reads "not assessed yet" with a "?",
+        # never a green tick next to those words.
+        dated = assessment is not None and assessment.assessed_on is not None
+        wording = verdict_wording(
+            criterion.value,
+            assessment.verdict if dated else None,
+            assessment.assessed_on if dated else None,
+            overdue=overdue,
+        )
+        rows.append(QualityRow(criterion.value, criterion.label, wording.verdict, wording.label, assessment, wording))
     return rows
 
 
 def quality_matrix(programmes: list[Programme]) -> list[tuple[str, list[QualityRow]]]:
     """For a comparison table: per criterion, each programme's row, in the order of `programmes`."""
     per_programme = [quality_rows(programme) for programme in programmes]
-    return [
-        (criterion.label, [rows[index] for rows in per_programme])
-        for index, criterion in enumerate(Criterion)
-    ]
+    return [(criterion.label, [rows[index] for rows in per_programme]) for index, criterion in enumerate(Criterion)]
+
+
+@dataclass(frozen=True)
+class CriterionExplained:
+    criterion: str
+    label: str
+    questions: list[ChecklistQuestion]
+
+
+def checklist_by_criterion() -> list[CriterionExplained]:
+    """The four criteria in the order of the sources, each with the checklist questions curators answer for it."""
+    questions: dict[str, list[ChecklistQuestion]] = {}
+    for question in ChecklistQuestion.objects.order_by("position", "id"):
+        questions.setdefault(question.criterion, []).append(question)
+    return [CriterionExplained(c.value, str(c.label), questions.get(c.value, [])) for c in Criterion]

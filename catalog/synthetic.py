@@ -57,9 +57,16 @@ SENTENCES = (
     "Een dagboek helpt om {b} en {c} bij te houden.",
     "Na afloop blijft het materiaal beschikbaar, zodat deelnemers terug kunnen kijken.",
 )
-# (self-help, guided, blended): every programme offers at least one way.
+# (self-help, guided, blended): every programme whose delivery is known offers at least one way.
 DELIVERIES = [(1, 0, 0), (1, 1, 0), (0, 1, 0), (0, 1, 1), (1, 1, 1), (0, 0, 1)]
-STATUS_WEIGHTS = {"published": 85, "draft": 7, "review": 5, "archived": 3}
+# (suits mild, suits moderate) when the severity is known.
+SEVERITIES = [(1, 0), (1, 1), (0, 1)]
+STATUS_WEIGHTS = {"published": 83, "draft": 7, "review": 5, "withdrawn": 2, "archived": 3}
+# Unknown is a value (catalog.models.FactField): this share of each yes/no fact is left unknown (None), so the
+# benchmarks measure pages, filters and the keuzehulp with unknowns in them, as the real catalogue has.
+UNKNOWN_SHARE = 0.2
+# The publish gate needs delivery and severity for a public programme; a draft may still miss them.
+PUBLIC_STATUSES = {"published", "withdrawn"}
 VERDICT_WEIGHTS = {Verdict.MEETS: 25, Verdict.PARTLY: 25, Verdict.DOES_NOT: 10, Verdict.UNKNOWN: 40}
 
 
@@ -146,9 +153,7 @@ def synthetic_catalog_generate(*, programmes: int, seed: int = 2015) -> Syntheti
         )
 
     assessments = [
-        _assessment(rng, ids[row.slug], criterion, row.last_reviewed)
-        for row in rows
-        for criterion in Criterion.values
+        _assessment(rng, ids[row.slug], criterion, row.last_reviewed) for row in rows for criterion in Criterion.values
     ]
     QualityAssessment.objects.bulk_create(assessments, batch_size=BATCH_SIZE)
     bump_catalogue_revision()  # bulk_create sends no signal
@@ -193,39 +198,62 @@ def _some(rng, items, most):
     return rng.sample(items, k=min(len(items), rng.randint(0, most)))
 
 
+def _fact(rng, chance_yes):
+    """A yes/no fact: unknown (None) for UNKNOWN_SHARE of programmes, otherwise yes with `chance_yes`."""
+    if rng.random() < UNKNOWN_SHARE:
+        return None
+    return rng.random() < chance_yes
+
+
+def _known_or_not(rng, options, *, must_know):
+    """One of `options` as booleans, or all unknown (only where the publish gate does not need them)."""
+    if not must_know and rng.random() < UNKNOWN_SHARE:
+        return (None,) * len(options[0])
+    return tuple(bool(value) for value in rng.choice(options))
+
+
 def _programme(rng, number, providers, lookups):
     """One unsaved programme and the lookups it links to."""
     themes = rng.sample(lookups.themes, k=min(len(lookups.themes), rng.choice([1, 1, 2])))
     words = _words_for(themes[0])
-    self_help, guided, blended = rng.choice(DELIVERIES)
+    status = _weighted(rng, STATUS_WEIGHTS)
+    public = status in PUBLIC_STATUSES
+    self_help, guided, blended = _known_or_not(rng, DELIVERIES, must_know=public)
+    suits_mild, suits_moderate = _known_or_not(rng, SEVERITIES, must_know=public)
     reviewed = timezone.localdate() - timedelta(days=rng.randint(0, 730))
     now = timezone.now()
     programme = Programme(
         name=f"{NAME_PREFIX}{rng.choice(TITLE_STARTS)} {rng.choice(words)} {number:05}",
         slug=f"{SLUG_PREFIX}{number:05}",
         provider=rng.choice(providers),
-        summary=f"Online programma over {words[0]} en {rng.choice(words)}, in je eigen tempo.",
+        summary=f"Online programma over {words[0]} en {rng.choice(words)}, in uw eigen tempo.",
         description=_description(rng, words),
+        # The choice lists include "unknown", so these are sometimes unknown too.
         reading_level=rng.choice(Programme.ReadingLevel.values),
-        offers_self_help=bool(self_help),
-        offers_guided=bool(guided),
-        offers_blended=bool(blended),
+        offers_self_help=self_help,
+        offers_guided=guided,
+        offers_blended=blended,
         duration_weeks=rng.choice([None, 4, 5, 6, 8, 10, 12]),
         cost=rng.choice(Programme.Cost.values),
-        anonymous_use=rng.random() < 0.3,
-        on_ios=rng.random() < 0.4,
-        on_android=rng.random() < 0.4,
+        anonymous_use=_fact(rng, 0.3),
+        on_web=_fact(rng, 0.9),
+        on_ios=_fact(rng, 0.4),
+        on_android=_fact(rng, 0.4),
         approach=rng.choice(Programme.Approach.values),
-        suits_moderate=rng.random() < 0.5,
-        his_feedback=rng.random() < 0.2,
-        available_after_treatment=rng.random() < 0.5,
+        suits_mild=suits_mild,
+        suits_moderate=suits_moderate,
+        his_feedback=_fact(rng, 0.2),
+        available_after_treatment=_fact(rng, 0.5),
         medical_device_class=rng.choice(Programme.MedicalDeviceClass.values),
-        status=_weighted(rng, STATUS_WEIGHTS),
+        status=status,
         last_reviewed=reviewed,
         next_review=add_months(reviewed, REVIEW_MONTHS),
         created_at=now,
         updated_at=now,
     )
+    if status == "withdrawn":
+        programme.withdrawn_on = reviewed
+        programme.withdrawn_reason = "De aanbieder biedt dit synthetische programma niet meer aan."
     extra_language = lookups.other_languages and rng.random() < 0.25
     links = {
         "themes": themes,
@@ -243,6 +271,10 @@ def _assessment(rng, programme_id, criterion, assessed_on):
         programme_id=programme_id,
         criterion=criterion,
         verdict=verdict,
-        rationale="" if verdict == Verdict.UNKNOWN else "Synthetische beoordeling voor de benchmark.",
+        rationale=(
+            "Hierover vonden we geen openbare bron."
+            if verdict == Verdict.UNKNOWN
+            else "Synthetische beoordeling voor de benchmark."
+        ),
         assessed_on=assessed_on,
     )

@@ -1,4 +1,4 @@
-"""Public catalogue URLs. Fixed paths (compare/, keuzehulp/) come before <slug>/ so no slug shadows them."""
+"""Public catalogue URLs. Fixed paths (compare/, keuzehulp/, …) come before <slug>/ so no slug shadows them."""
 
 from django.urls import path
 
@@ -8,6 +8,7 @@ app_name = "catalog"
 urlpatterns = [
     path("", views.programme_list, name="programme_list"),
     path("compare/", views.compare, name="compare"),
+    path("hoe-wij-beoordelen/", views.how_we_assess, name="how_we_assess"),
     path("keuzehulp/", keuzehulp_views.keuzehulp, name="keuzehulp"),
     path("keuzehulp/advies/", keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
     path("<slug:slug>/", views.programme_detail, name="programme_detail"),

@@ -1,19 +1,25 @@
-"""Public catalogue pages: the overview with filters, one programme, and programmes side by side."""
+"""Public catalogue pages: the overview with filters, one programme, programmes side by side, how we assess."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from catalog.filters import ProgrammeFilter
+from catalog.models import REVIEW_INTERVAL, Criterion, Verdict
 from catalog.overview_cache import cached_overview
+from catalog.quality import overdue_notice, verdict_wording
 from catalog.selectors import (
     COMPARE_MAX,
+    checklist_by_criterion,
     programme_for_detail,
     programmes_to_compare,
     published_programmes,
     quality_matrix,
     quality_rows,
+    sources_by_fact,
 )
 
 PAGE_SIZE = 20
@@ -42,9 +48,8 @@ def _render_overview(query):
 @require_safe
 def programme_detail(request, slug):
     programme = programme_for_detail(slug)
-    return render(
-        request, "catalog/programme_detail.html", {"programme": programme, "quality": quality_rows(programme)}
-    )
+    context = {"programme": programme, "quality": quality_rows(programme), "fact_sources": sources_by_fact(programme)}
+    return render(request, "catalog/programme_detail.html", context)
 
 
 @require_safe
@@ -56,3 +61,19 @@ def compare(request):
         "compare_max": COMPARE_MAX,
     }
     return render(request, "catalog/compare.html", context)
+
+
+@require_safe
+def how_we_assess(request):
+    # The levels in the words of the one function every verdict on the site goes through.
+    today = timezone.localdate()
+    levels = [verdict_wording(Criterion.EFFECTIVENESS, verdict, today) for verdict in Verdict]
+    context = {
+        "criteria": checklist_by_criterion(),
+        "levels": levels,
+        "not_assessed": verdict_wording(Criterion.EFFECTIVENESS, None, None),
+        "review_months": REVIEW_INTERVAL.days * 12 // 365,
+        "overdue_notice": overdue_notice(),
+        "editorial_email": getattr(settings, "EDITORIAL_EMAIL", "") or settings.DEFAULT_FROM_EMAIL,
+    }
+    return render(request, "catalog/how_we_assess.html", context)

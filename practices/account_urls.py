@@ -20,9 +20,7 @@ urlpatterns = [
     # django.contrib.auth ships a subject template under the same name; ours says what the mail is about.
     path(
         "password_reset/",
-        auth_views.PasswordResetView.as_view(
-            subject_template_name="practices/email/password_reset_subject.txt"
-        ),
+        auth_views.PasswordResetView.as_view(subject_template_name="practices/email/password_reset_subject.txt"),
         name="password_reset",
     ),
     *auth_urls.urlpatterns,

@@ -87,8 +87,6 @@ def invitation_accept_view(request, token):
         except InvitationUnusable as exc:
             return _unusable(request, exc.state, 410)
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request, _("Your account is ready. Welcome to %(practice)s.") % {"practice": practice.name}
-        )
+        messages.success(request, _("Your account is ready. Welcome to %(practice)s.") % {"practice": practice.name})
         return redirect(practice)
     return render(request, "practices/invitation_signup.html", {"invitation": invitation, "form": form})

@@ -17,8 +17,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
-    list_display = ["name", "place", "kind", "agb_code"]
-    list_filter = ["kind"]
+    list_display = ["name", "place", "kind", "agb_code", "is_demo"]
+    list_filter = ["kind", "is_demo"]
     search_fields = ["name", "place", "agb_code"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["insurers"]

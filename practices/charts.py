@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from practices.prevalence import REACH_EXPECTED, REACH_TODAY, Estimate
+from practices.prevalence import REACH_EXPECTED, REACH_TODAY, REACH_YEAR, Estimate
 
 WIDTH = 640
 LABEL_SPACE = 190  # room to the right of the longest bar for its text
@@ -61,7 +61,12 @@ def bar_chart(estimates: list[Estimate]) -> Chart:
             (
                 "today",
                 estimate.reached_today,
-                format_lazy(_("{n} reached at {p}% (today)"), n=estimate.reached_today, p=REACH_TODAY),
+                format_lazy(
+                    _("{n} reached at {p}% (estimate from {year})"),
+                    n=estimate.reached_today,
+                    p=REACH_TODAY,
+                    year=REACH_YEAR,
+                ),
             ),
         ):
             # A bar of zero stays visible as a sliver so the row does not look like a rendering error.

@@ -39,8 +39,7 @@ DEMO_VISION = {
         "bespreekt de voortgang in het gewone consult."
     ),
     "shared_decision": (
-        "We leggen de mogelijkheden uit en kiezen samen met de patiënt. Wie liever alleen gesprekken heeft, "
-        "krijgt die."
+        "We leggen de mogelijkheden uit en kiezen samen met de patiënt. Wie liever alleen gesprekken heeft, krijgt die."
     ),
 }
 DEMO_MENU = ["kleurjeleven", "minderdrinken"]
@@ -52,7 +51,7 @@ def demo_practices(users):
     for slug, name, place, agb_code, phone, insurer_slugs, members in DEMO_PRACTICES:
         practice, _ = Practice.objects.update_or_create(
             slug=slug,
-            defaults={"name": name, "place": place, "agb_code": agb_code, "phone": phone},
+            defaults={"name": name, "place": place, "agb_code": agb_code, "phone": phone, "is_demo": True},
         )
         practice.insurers.set(Insurer.objects.filter(slug__in=insurer_slugs))
         for username, role in members.items():

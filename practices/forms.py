@@ -41,9 +41,7 @@ class InvitationForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if self.practice.memberships.filter(user__email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Someone with this e-mail address is already a member of the practice.")
-            )
+            raise forms.ValidationError(_("Someone with this e-mail address is already a member of the practice."))
         return email
 
 
@@ -96,9 +94,7 @@ class InvitationSignupForm(UserCreationForm):
         self.instance.email = email
         for name in ("first_name", "last_name"):
             self.fields[name].required = True
-        self.fields["username"].help_text = _(
-            "You log in with this name. Letters, digits and @ . + - _ only."
-        )
+        self.fields["username"].help_text = _("You log in with this name. Letters, digits and @ . + - _ only.")
 
 
 def bootstrap(form: forms.BaseForm) -> None:
@@ -216,9 +212,7 @@ class TaskSplitForm(forms.Form):
     def parts(self) -> dict[str, TaskParts]:
         data = self.cleaned_data
         return {
-            task: TaskParts(
-                tuple(data.get(f"responsible_{task}", ())), tuple(data.get(f"supporting_{task}", ()))
-            )
+            task: TaskParts(tuple(data.get(f"responsible_{task}", ())), tuple(data.get(f"supporting_{task}", ())))
             for task in Task.values
         }
 

@@ -39,6 +39,11 @@ class Practice(models.Model):
         "training.Insurer", blank=True, related_name="practices", verbose_name=_("contracted health insurers")
     )
     phone = models.CharField(_("phone number for patients"), max_length=40, blank=True)
+    is_demo = models.BooleanField(
+        _("demo practice"),
+        default=False,
+        help_text=_("A fictitious practice for trying the toolkit; its public pages say so."),
+    )
     website = models.URLField(_("website"), blank=True)
     patient_page_published = models.BooleanField(
         _("patient page published"),
@@ -206,6 +211,8 @@ class Invitation(models.Model):
         if self.expires_at <= timezone.now():
             return "expired"
         return "pending"
+
+
 # Step 1 — Visie ---------------------------------------------------------------------------------------------
 
 
@@ -221,9 +228,7 @@ class VisionVersion(models.Model):
         DRAFT = "draft", _("Draft")
         ADOPTED = "adopted", _("Adopted")
 
-    practice = models.ForeignKey(
-        Practice, on_delete=models.CASCADE, related_name="visions", verbose_name=_("practice")
-    )
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="visions", verbose_name=_("practice"))
     number = models.PositiveIntegerField(_("version"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     sections = models.JSONField(_("sections"), default=dict, blank=True)
@@ -231,12 +236,20 @@ class VisionVersion(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("last saved by"),
     )
     adopted_at = models.DateTimeField(_("adopted on"), null=True, blank=True)
     adopted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("adopted by"),
     )
 
@@ -346,7 +359,10 @@ class TaskSplit(models.Model):
     feedback_minutes = models.PositiveSmallIntegerField(_("minutes in the weekly feedback block"))
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("last saved by"),
     )
 
@@ -392,12 +408,13 @@ class PopulationProfile(models.Model):
         _("An estimate is fine; nationally it is roughly one adult in six."),
     )
     share_migration = _share(_("migration background (%)"))
-    languages = models.ManyToManyField(
-        "catalog.Language", related_name="+", verbose_name=_("main languages spoken")
-    )
+    languages = models.ManyToManyField("catalog.Language", related_name="+", verbose_name=_("main languages spoken"))
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("last saved by"),
     )
 

@@ -5,7 +5,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-SOURCE = "de Graaf et al., NEMESIS-2, Trimbos-instituut"
+# The year the prevalence figures were measured (NEMESIS-2 interviews) and the year they were published.
+MEASURED = "2007–2009"
+PUBLISHED = 2012
+SOURCE = f"de Graaf et al., NEMESIS-2 ({MEASURED}, {PUBLISHED}), Trimbos-instituut"
 SOURCE_DETAIL = (
     "R. de Graaf, M. ten Have, C. van Gool, S. van Dorsselaer. Prevalentie van psychische aandoeningen en "
     "trends van 1996 tot 2009; resultaten van NEMESIS-2. Tijdschrift voor Psychiatrie 2012;54(1):27-38."
@@ -51,9 +54,16 @@ PREVALENCE_12_MONTH = (
     ),
 )
 
-# The Trimbos inventory: professionals think fewer than one in ten of these patients is offered online help
-# today, and expect about 35 percent within five years.
-REACH_TODAY = Decimal("10")
+# The Trimbos inventory (September to December 2014, for the ministry of VWS; one of the two seed documents,
+# also catalogue Source 1): the GPs and POH-ggz it spoke to estimated that fewer than one in ten patients in
+# primary care was then offered e-mental health, and expected about 35 percent five years later. An estimate
+# from 2014, not a measurement of today: every page that shows these numbers names the year and this source.
+REACH_YEAR = 2014
+REACH_SOURCE = (
+    "Trimbos-instituut (in opdracht van VWS), Inventarisatie: wat heeft de eerste lijn nodig voor "
+    "ggz-behandeling met online zelfhulp (2014)"
+)
+REACH_TODAY = Decimal("10")  # "fewer than one in ten" in 2014; the name is historic
 REACH_EXPECTED = Decimal("35")
 
 
@@ -61,8 +71,8 @@ REACH_EXPECTED = Decimal("35")
 class Estimate:
     prevalence: Prevalence
     patients: int  # expected adults 18–64 with this problem in a year
-    reached_today: int  # of whom offered online help at today's (at most) 10%
-    reached_expected: int  # at the 35% professionals expect
+    reached_today: int  # of whom offered online help at the (at most) 10% estimated in 2014
+    reached_expected: int  # at the 35% professionals expected in 2014 for five years later
 
 
 def _whole(value: Decimal) -> int:

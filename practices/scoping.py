@@ -27,9 +27,7 @@ def membership_for(user, practice_slug: str) -> Membership:
     """The user's membership of the practice with this slug, or Http404."""
     if not user.is_authenticated:
         raise Http404
-    membership = (
-        Membership.objects.select_related("practice").filter(user=user, practice__slug=practice_slug).first()
-    )
+    membership = Membership.objects.select_related("practice").filter(user=user, practice__slug=practice_slug).first()
     if membership is None:
         raise Http404
     return membership

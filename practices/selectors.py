@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from catalog import selectors as catalog_selectors
 from catalog.models import Language, Programme
 from practices.models import (
     AuditEvent,
@@ -84,9 +85,7 @@ def pending_invitations(practice: Practice) -> QuerySet[Invitation]:
 
 
 def invitation_for_token(token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("practice").filter(token_hash=Invitation.hash_token(token)).first()
-    )
+    return Invitation.objects.select_related("practice").filter(token_hash=Invitation.hash_token(token)).first()
 
 
 def audit_events_of(practice: Practice) -> QuerySet[AuditEvent]:
@@ -103,11 +102,7 @@ def vision_latest(practice: Practice) -> VisionVersion | None:
 
 
 def vision_adopted_versions(practice: Practice):
-    return (
-        practice.visions.filter(status=VisionVersion.Status.ADOPTED)
-        .select_related("adopted_by")
-        .order_by("-number")
-    )
+    return practice.visions.filter(status=VisionVersion.Status.ADOPTED).select_related("adopted_by").order_by("-number")
 
 
 def vision_last_adopted(practice: Practice) -> VisionVersion | None:
@@ -118,9 +113,7 @@ def poh_finished_elearning(practice: Practice) -> bool:
     """At least one POH-ggz of the practice holds a certificate for a course meant for the POH-ggz or everyone."""
     poh_ids = practice.memberships.filter(role=Role.POH_GGZ).values_list("user_id", flat=True)
     return bool(
-        training_selectors.users_with_completed_course(
-            list(poh_ids), audiences=[Audience.POH_GGZ, Audience.PRACTICE]
-        )
+        training_selectors.users_with_completed_course(list(poh_ids), audiences=[Audience.POH_GGZ, Audience.PRACTICE])
     )
 
 
@@ -191,7 +184,21 @@ def population_facts(profile: PopulationProfile | None) -> PopulationFacts | Non
 
 
 def menu_items(practice: Practice):
-    return practice.menu_items.select_related("programme__provider").order_by("position", "id")
+    """The menu with what each item shows: provider, the four verdicts (one wording, catalog/quality.py)."""
+    return (
+        practice.menu_items.select_related("programme__provider")
+        .prefetch_related(catalog_selectors.assessments_prefetch("programme__assessments"))
+        .order_by("position", "id")
+    )
+
+
+def withdrawn_menu_items(practice: Practice):
+    """Menu items whose programme is no longer offered: the practice should choose another (dashboard notice)."""
+    return (
+        practice.menu_items.filter(programme__status=Programme.Status.WITHDRAWN)
+        .select_related("programme")
+        .order_by("position", "id")
+    )
 
 
 def menu_item_count(practice: Practice) -> int:

@@ -148,9 +148,7 @@ def _lock_for_manager_rule(membership: Membership) -> tuple[Membership, int]:
     managers = list(
         Membership.objects.select_for_update().filter(practice_id=membership.practice_id, role=Role.MANAGER)
     )
-    membership = (
-        Membership.objects.select_for_update().select_related("user", "practice").get(pk=membership.pk)
-    )
+    membership = Membership.objects.select_for_update().select_related("user", "practice").get(pk=membership.pk)
     return membership, len(managers)
 
 
@@ -237,9 +235,7 @@ def _clean_sections(sections: Mapping[str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def vision_save_draft(
-    *, practice: Practice, by, sections: Mapping[str, str], base_revision: int
-) -> VisionVersion:
+def vision_save_draft(*, practice: Practice, by, sections: Mapping[str, str], base_revision: int) -> VisionVersion:
     """Save the practice's draft vision, or start one from the last adopted version.
 
     `base_revision` is the revision the user's form was opened at. If a colleague saved since, nothing is
@@ -322,16 +318,12 @@ def task_split_save(
     """Replace the practice's task split; refuses a split where a task lacks exactly one responsible role."""
     problems = task_split_problems(parts)
     if problems:
-        raise ValidationError(
-            {task: [str(message) for message in messages] for task, messages in problems.items()}
-        )
+        raise ValidationError({task: [str(message) for message in messages] for task, messages in problems.items()})
     _lock(practice)
     practice.task_assignments.all().delete()
     TaskAssignment.objects.bulk_create(
         [
-            TaskAssignment(
-                practice=practice, task=task, role=role, responsible=role in task_parts.responsible
-            )
+            TaskAssignment(practice=practice, task=task, role=role, responsible=role in task_parts.responsible)
             for task, task_parts in parts.items()
             for role in dict.fromkeys((*task_parts.responsible, *task_parts.supporting))
         ]
@@ -370,9 +362,7 @@ def menu_add(*, practice: Practice, by, programme) -> MenuItem:
         raise ValidationError(format_lazy(_("{name} is already on your menu."), name=programme.name))
     last = practice.menu_items.aggregate(last=Max("position"))["last"] or 0
     item = practice.menu_items.create(programme=programme, position=last + 1)
-    audit_record(
-        practice=practice, user=by, action=AuditEvent.Action.CREATE, subject=f"menu: {programme.name}"
-    )
+    audit_record(practice=practice, user=by, action=AuditEvent.Action.CREATE, subject=f"menu: {programme.name}")
     return item
 
 

@@ -1,4 +1,8 @@
-"""Which catalogue programmes fit a practice's population best, each with the reasons a manager can check."""
+"""Which catalogue programmes fit a practice's population best, each with the reasons a manager can check.
+
+A reason only ever rests on a fact that is known: a reading level, approach or "stays available after treatment"
+that nobody has checked yet ("unknown", None) gives no reason and no points, never a guessed "yes".
+"""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -8,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from catalog.models import Programme
 from practices.prevalence import PREVALENCE_12_MONTH
 
 # Above these shares (percent of registered patients) a programme made for that group gets a reason.
@@ -19,9 +24,7 @@ DUTCH = "nl"
 
 # Catalogue target groups are curator-made lookups; these slugs are the ones the suggestions recognise.
 TARGET_GROUP_SLUGS = {
-    "low_literacy": frozenset(
-        {"laaggeletterden", "laaggeletterdheid", "lage-geletterdheid", "laagopgeleiden"}
-    ),
+    "low_literacy": frozenset({"laaggeletterden", "laaggeletterdheid", "lage-geletterdheid", "laagopgeleiden"}),
     "migrants": frozenset({"migranten", "mensen-met-een-migratieachtergrond", "nieuwkomers"}),
     "older": frozenset({"ouderen", "senioren", "65-plussers"}),
     "young": frozenset({"jongeren", "jeugdigen", "jongvolwassenen", "adolescenten"}),
@@ -65,16 +68,13 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
             reasons.append(
                 (
                     3,
-                    format_lazy(
-                        _("Made for people with low literacy; in your practice that is {p}%."), p=low
-                    ),
+                    format_lazy(_("Made for people with low literacy; in your practice that is {p}%."), p=low),
                 )
             )
-        if programme.reading_level == "A2":
-            reasons.append(
-                (3, format_lazy(_("Very easy to read (A2), for the {p}% with low literacy."), p=low))
-            )
-        elif programme.reading_level == "B1":
+        # An unknown reading level ("unknown") matches neither branch: no reason from a level nobody checked.
+        if programme.reading_level == Programme.ReadingLevel.A2:
+            reasons.append((3, format_lazy(_("Very easy to read (A2), for the {p}% with low literacy."), p=low)))
+        elif programme.reading_level == Programme.ReadingLevel.B1:
             reasons.append((2, format_lazy(_("Plain language (B1), for the {p}% with low literacy."), p=low)))
     spoken = {code: name for code, name in facts.languages.items() if code != DUTCH}
     offered = [spoken[language.code] for language in programme.languages.all() if language.code in spoken]
@@ -112,9 +112,10 @@ def _general_reasons(programme, facts: PopulationFacts | None) -> list[tuple[int
             else:
                 text = format_lazy(_("Helps with {problem}."), problem=str(figure.label).lower())
             reasons.append((1, text))
-    if programme.approach == "strength":
+    if programme.approach == Programme.Approach.STRENGTH:
         reasons.append((1, _("Strength-based, as the Keurmerk Kortdurende GGZ advises.")))
-    if programme.available_after_treatment:
+    # True only: None means nobody has checked it yet, which is not a "yes".
+    if programme.available_after_treatment is True:
         reasons.append((1, _("Stays available after treatment ends.")))
     return reasons
 

@@ -30,9 +30,7 @@ def task_split_problems(parts: Mapping[str, TaskParts]) -> dict[str, list[str]]:
     for task in Task.values:
         task_parts = parts.get(task, TaskParts())
         messages = []
-        unknown = [
-            role for role in (*task_parts.responsible, *task_parts.supporting) if role not in Role.values
-        ]
+        unknown = [role for role in (*task_parts.responsible, *task_parts.supporting) if role not in Role.values]
         if unknown:
             messages.append(_("Unknown role."))
         responsible = [role for role in task_parts.responsible if role in Role.values]

@@ -73,9 +73,7 @@ def membership_role(request, membership_id):
         messages.error(request, _("Choose one of the roles."))
         return _to_members(request)
     try:
-        membership = membership_change_role(
-            membership=membership, role=form.cleaned_data["role"], by=request.user
-        )
+        membership = membership_change_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
     except LastManagerError as exc:
         messages.error(request, exc.message)
     else:
@@ -115,9 +113,7 @@ def invitation_withdraw_view(request, invitation_id):
     except InvitationUnusable:
         messages.error(request, _("This invitation was already used, withdrawn or expired."))
     else:
-        messages.success(
-            request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email}
-        )
+        messages.success(request, _("The invitation for %(email)s is withdrawn.") % {"email": invitation.email})
     return _to_members(request)
 
 
@@ -140,9 +136,7 @@ def practice_settings(request):
 @practice_view(roles=MANAGERS, audit_subject="audit log")
 @require_GET
 def audit_log(request):
-    page = Paginator(audit_events_of(request.practice), AUDIT_EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(audit_events_of(request.practice), AUDIT_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "practices/audit_log.html", {"practice": request.practice, "page_obj": page})
 
 

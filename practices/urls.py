@@ -42,9 +42,7 @@ urlpatterns = [
     path("praktijk/<slug:practice_slug>/populatie/", views.population, name="population"),
     path("praktijk/<slug:practice_slug>/aanbod/", views.menu, name="menu"),
     path("praktijk/<slug:practice_slug>/aanbod/toevoegen/", views.menu_add, name="menu_add"),
-    path(
-        "praktijk/<slug:practice_slug>/aanbod/<int:item_id>/", views.menu_item_update, name="menu_item_update"
-    ),
+    path("praktijk/<slug:practice_slug>/aanbod/<int:item_id>/", views.menu_item_update, name="menu_item_update"),
     path(
         "praktijk/<slug:practice_slug>/aanbod/<int:item_id>/verwijderen/",
         views.menu_item_remove,

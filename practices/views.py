@@ -49,7 +49,11 @@ def dashboard(request):
     return render(
         request,
         "practices/dashboard.html",
-        {"practice": request.practice, "roadmap": roadmap_for(request.practice)},
+        {
+            "practice": request.practice,
+            "roadmap": roadmap_for(request.practice),
+            "withdrawn_items": list(selectors.withdrawn_menu_items(request.practice)),
+        },
     )
 
 
@@ -125,15 +129,11 @@ def vision_adopt(request):
             practice=request.practice, by=request.user, revision=form.cleaned_data["revision"]
         )
     except services.VisionConflict:
-        messages.error(
-            request, _("The draft was changed after you opened this page. Read it again, then adopt it.")
-        )
+        messages.error(request, _("The draft was changed after you opened this page. Read it again, then adopt it."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request, format_lazy(_("Version {number} of the vision is adopted."), number=version.number)
-        )
+        messages.success(request, format_lazy(_("Version {number} of the vision is adopted."), number=version.number))
     return _back(request, "vision")
 
 
@@ -270,9 +270,7 @@ def menu_add(request):
     if not form.is_valid():
         return _menu_page(request, add_form=form)
     try:
-        item = services.menu_add(
-            practice=request.practice, by=request.user, programme=form.cleaned_data["programme"]
-        )
+        item = services.menu_add(practice=request.practice, by=request.user, programme=form.cleaned_data["programme"])
     except ValidationError as error:
         form.add_error("programme", error)
         return _menu_page(request, add_form=form)

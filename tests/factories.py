@@ -54,6 +54,24 @@ def provider(name=None, **fields):
     return obj
 
 
+KNOWN_FACTS = {
+    "offers_self_help": True,
+    "offers_guided": False,
+    "offers_blended": False,
+    "anonymous_use": False,
+    "on_web": True,
+    "on_ios": False,
+    "on_android": False,
+    "suits_mild": True,
+    "suits_moderate": False,
+    "his_feedback": False,
+    "available_after_treatment": False,
+    "reading_level": Programme.ReadingLevel.B1,
+    "approach": Programme.Approach.COMPLAINT,
+    "cost": Programme.Cost.FREE,
+}
+
+
 def programme(
     name=None,
     *,
@@ -70,7 +88,10 @@ def programme(
     name = name or f"Programma {next(_sequence)}"
     fields.setdefault("provider", provider())
     fields.setdefault("summary", f"Korte samenvatting van {name}.")
-    fields.setdefault("offers_self_help", True)
+    # A fully known programme by default (the first version's defaults, now stated on purpose); a test about
+    # unknown facts passes None (or "unknown") explicitly.
+    for fact, value in KNOWN_FACTS.items():
+        fields.setdefault(fact, value)
     obj = Programme.objects.create(name=name, slug=fields.pop("slug", slugify(name)), status=status, **fields)
     obj.themes.set(themes if themes is not None else [theme()])
     obj.target_groups.set(target_groups if target_groups is not None else [target_group()])

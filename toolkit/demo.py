@@ -1,23 +1,24 @@
-"""Demo data for development: fixtures plus one account per role. Never runs with DEBUG off."""
+"""Demo data for development: the curated content plus one account per role. Never runs with DEBUG off.
+
+The content part (catalogue, funding, course) is `toolkit.content.content_load`, the same as `load_catalog` in
+production; only the accounts, the authenticator and the demo practices are demo.
+"""
 
 from base64 import b32encode
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from practices.demo import demo_practices
+from toolkit.content import content_load
 
 DEMO_PASSWORD = "toolkit-demo"
 # The demo curator's authenticator secret: public, in the source, so for development only (DEBUG on).
 DEMO_TOTP_KEY_HEX = b"eMH-toolkit-demo-otp".hex()  # 20 bytes; base32 in demo_totp_secret()
 DEMO_TOTP_USERNAME = "redactie"
-# Fixture files in load order; later ones may refer to earlier ones.
-DEMO_FIXTURES = ["catalog_lookups", "catalog_demo", "training_funding", "training_course"]
 
 
 class DemoRefused(Exception):
@@ -52,10 +53,7 @@ def demo_totp_device(user):
 def demo_load(*, stdout=None):
     if not settings.DEBUG:
         raise DemoRefused("Demo data and demo accounts are only loaded with DEBUG on.")
-    fixture_dir = Path(settings.BASE_DIR) / "fixtures"
-    fixtures = [name for name in DEMO_FIXTURES if (fixture_dir / f"{name}.json").exists()]
-    if fixtures:
-        call_command("loaddata", *[str(fixture_dir / f"{name}.json") for name in fixtures], verbosity=0)
+    content_load()
     users = {}
     for username, first, last, is_staff, groups in demo_accounts():
         user, _ = get_user_model().objects.get_or_create(username=username)

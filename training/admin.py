@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.accreditation import accreditation_missing, is_accredited
 from training.models import (
     Certificate,
     Choice,
@@ -41,14 +42,60 @@ class QuizInline(admin.StackedInline):
     show_change_link = True
 
 
+class CourseAdminForm(forms.ModelForm):
+    """Points only with the accrediting body and its registration number: the error shows next to the points.
+
+    The admin builds the form's fields from CourseAdmin.fieldsets.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        missing = accreditation_missing(
+            points=cleaned.get("accreditation_points"),
+            body=cleaned.get("accreditation_body"),
+            number=cleaned.get("accreditation_number"),
+        )
+        if missing:
+            self.add_error(
+                "accreditation_points",
+                _(
+                    "Points only count with the accrediting body and its registration number. Fill in both, "
+                    "or set the points to 0: the course then says it is not accredited."
+                ),
+            )
+            for name in missing:
+                self.add_error(name, _("Required when the course has accreditation points."))
+        return cleaned
+
+
 @admin.register(Course)
 class CourseAdmin(admin.ModelAdmin):
-    list_display = ["title", "audience", "estimated_minutes", "accreditation_points", "published"]
+    form = CourseAdminForm
+    list_display = ["title", "audience", "estimated_minutes", "accreditation", "published"]
     list_filter = ["published", "audience"]
     list_editable = ["published"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "audience", "summary", "estimated_minutes", "published"]}),
+        (
+            _("Accreditation"),
+            {
+                "fields": ["accreditation_points", "accreditation_body", "accreditation_number"],
+                "description": _(
+                    "Only record points a body has granted, with its registration number. Without both, the "
+                    "course and its certificates say the course is not accredited."
+                ),
+            },
+        ),
+    ]
     inlines = [LessonInline, QuizInline]
+
+    @admin.display(description=_("accreditation"))
+    def accreditation(self, course):
+        if not is_accredited(course):
+            return _("not accredited")
+        return f"{course.accreditation_points} ({course.accreditation_body}, {course.accreditation_number})"
 
 
 @admin.register(Lesson)
@@ -123,9 +170,10 @@ class CheckOverdueFilter(admin.SimpleListFilter):
 
 class InsurerRuleInline(admin.StackedInline):
     model = InsurerRule
-    fields = ["insurer", "rule_text", ("valid_from", "valid_until"), "source_url"]
+    fields = ["insurer", "rule_text", ("valid_from", "valid_until"), "sources", "source_url"]
     extra = 0
     autocomplete_fields = ["insurer"]
+    filter_horizontal = ["sources"]
 
 
 @admin.register(FundingScheme)
@@ -134,6 +182,7 @@ class FundingSchemeAdmin(admin.ModelAdmin):
     list_filter = [CheckOverdueFilter]
     search_fields = ["title", "covers", "conditions"]
     prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["sources"]
     inlines = [InsurerRuleInline]
 
     @admin.display(boolean=True, description=_("check overdue"))

@@ -18,9 +18,7 @@ class ResourceFilter(django_filters.FilterSet):
     audience = django_filters.ChoiceFilter(
         choices=Resource.Audience.choices, label=_("For"), empty_label=_("Professionals and patients")
     )
-    kind = django_filters.ChoiceFilter(
-        choices=Resource.Kind.choices, label=_("Kind"), empty_label=_("All kinds")
-    )
+    kind = django_filters.ChoiceFilter(choices=Resource.Kind.choices, label=_("Kind"), empty_label=_("All kinds"))
 
     class Meta:
         model = Resource

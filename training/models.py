@@ -45,9 +45,17 @@ class Course(models.Model):
     audience = models.CharField(_("audience"), max_length=10, choices=Audience, default=Audience.POH_GGZ)
     summary = models.TextField(_("summary"), help_text=_("A few sentences for the course overview."))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=60)
+    # Points only count when the accrediting body and its registration number are recorded (CONTENT.md).
     accreditation_points = models.PositiveSmallIntegerField(
         _("accreditation points"), default=0, help_text=_("Points for the professional register; 0 if none.")
     )
+    accreditation_body = models.CharField(
+        _("accrediting body"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example the register that granted the points."),
+    )
+    accreditation_number = models.CharField(_("accreditation registration number"), max_length=100, blank=True)
     published = models.BooleanField(_("published"), default=False, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -73,14 +81,10 @@ class Lesson(models.Model):
     unique index would refuse the first of the two row updates. Ties are broken by id.
     """
 
-    course = models.ForeignKey(
-        Course, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("course")
-    )
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons", verbose_name=_("course"))
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(
-        _("text"), help_text=_("Markdown; shown sanitized (no scripts, no embedded media).")
-    )
+    body = models.TextField(_("text"), help_text=_("Markdown; shown sanitized (no scripts, no embedded media)."))
     video_url = models.URLField(_("video link"), blank=True)
 
     class Meta:
@@ -99,12 +103,8 @@ class Lesson(models.Model):
 class Quiz(models.Model):
     """The course's closing test; passing it (with all lessons done) earns the certificate."""
 
-    course = models.OneToOneField(
-        Course, on_delete=models.CASCADE, related_name="quiz", verbose_name=_("course")
-    )
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("Markdown; shown above the questions.")
-    )
+    course = models.OneToOneField(Course, on_delete=models.CASCADE, related_name="quiz", verbose_name=_("course"))
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown; shown above the questions."))
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=70, help_text=_("Share of questions answered correctly needed to pass.")
     )
@@ -140,15 +140,11 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
-    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question"))
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     text = models.CharField(_("answer"), max_length=300)
     is_correct = models.BooleanField(_("correct"), default=False)
-    feedback = models.TextField(
-        _("feedback"), blank=True, help_text=_("Shown after submitting, when chosen.")
-    )
+    feedback = models.TextField(_("feedback"), blank=True, help_text=_("Shown after submitting, when chosen."))
 
     class Meta:
         ordering = ["question", "position", "id"]
@@ -168,9 +164,7 @@ class Enrolment(models.Model):
         related_name="enrolments",
         verbose_name=_("learner"),
     )
-    course = models.ForeignKey(
-        Course, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course")
-    )
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("course"))
     enrolled_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
 
     class Meta:
@@ -187,18 +181,14 @@ class LessonCompletion(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.CASCADE, related_name="completions", verbose_name=_("enrolment")
     )
-    lesson = models.ForeignKey(
-        Lesson, on_delete=models.CASCADE, related_name="completions", verbose_name=_("lesson")
-    )
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="completions", verbose_name=_("lesson"))
     completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
 
     class Meta:
         ordering = ["completed_at"]
         verbose_name = _("completed lesson")
         verbose_name_plural = _("completed lessons")
-        constraints = [
-            models.UniqueConstraint(fields=["enrolment", "lesson"], name="one_completion_per_lesson")
-        ]
+        constraints = [models.UniqueConstraint(fields=["enrolment", "lesson"], name="one_completion_per_lesson")]
 
     def __str__(self):
         return f"{self.enrolment}: {self.lesson}"
@@ -215,9 +205,7 @@ class QuizAttempt(models.Model):
     question_count = models.PositiveSmallIntegerField(_("questions"))
     score = models.PositiveSmallIntegerField(_("score (%)"), help_text=_("Rounded down."))
     passed = models.BooleanField(_("passed"))
-    selected_choices = models.ManyToManyField(
-        Choice, related_name="+", blank=True, verbose_name=_("chosen answers")
-    )
+    selected_choices = models.ManyToManyField(Choice, related_name="+", blank=True, verbose_name=_("chosen answers"))
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -237,9 +225,7 @@ class Certificate(models.Model):
         related_name="certificates",
         verbose_name=_("learner"),
     )
-    course = models.ForeignKey(
-        Course, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("course")
-    )
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("course"))
     code = models.CharField(_("verification code"), max_length=20, unique=True)
     learner_name = models.CharField(_("name on the certificate"), max_length=300)
     course_title = models.CharField(_("course title on the certificate"), max_length=200)
@@ -279,6 +265,9 @@ class FundingScheme(models.Model):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     source_name = models.CharField(_("source name"), max_length=200, blank=True)
+    sources = models.ManyToManyField(
+        "catalog.Source", related_name="funding_schemes", blank=True, verbose_name=_("sources")
+    )
     last_checked = models.DateField(_("last checked"))
     check_by = models.DateField(_("check again by"))
     position = models.PositiveSmallIntegerField(_("position"), default=100)
@@ -311,13 +300,14 @@ class InsurerRule(models.Model):
     scheme = models.ForeignKey(
         FundingScheme, on_delete=models.CASCADE, related_name="rules", verbose_name=_("funding scheme")
     )
-    insurer = models.ForeignKey(
-        Insurer, on_delete=models.CASCADE, related_name="rules", verbose_name=_("insurer")
-    )
+    insurer = models.ForeignKey(Insurer, on_delete=models.CASCADE, related_name="rules", verbose_name=_("insurer"))
     rule_text = models.TextField(_("rule"), help_text=_("Markdown."))
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
+    sources = models.ManyToManyField(
+        "catalog.Source", related_name="insurer_rules", blank=True, verbose_name=_("sources")
+    )
 
     class Meta:
         ordering = ["scheme", "insurer__name", "-valid_from"]

@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Count, Prefetch
 
 from catalog.models import Programme, Resource
+from training.accreditation import is_accredited
 from training.codes import normalise_code
 from training.models import (
     Certificate,
@@ -147,9 +148,7 @@ def course_summaries(*, user, course_ids: Iterable[int]) -> dict[int, CourseSumm
     """Progress for each listed course in two queries, however many courses there are."""
     if not user.is_authenticated:
         return {}
-    enrolments = Enrolment.objects.filter(user=user, course_id__in=course_ids).annotate(
-        done_count=Count("completions")
-    )
+    enrolments = Enrolment.objects.filter(user=user, course_id__in=course_ids).annotate(done_count=Count("completions"))
     certificates = {c.course_id: c for c in Certificate.objects.filter(user=user, course_id__in=course_ids)}
     return {
         enrolment.course_id: CourseSummary(
@@ -162,9 +161,7 @@ def course_summaries(*, user, course_ids: Iterable[int]) -> dict[int, CourseSumm
 def quiz_questions(quiz) -> list[Question]:
     """The quiz's questions with their choices, in order (two queries)."""
     return list(
-        quiz.questions.prefetch_related(
-            Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
-        )
+        quiz.questions.prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("position", "id")))
     )
 
 
@@ -226,9 +223,7 @@ def certificates_for_users(user_ids: Iterable[int]) -> dict[int, list[CompletedC
     user_ids = list(user_ids)
     result: dict[int, list[CompletedCourse]] = {user_id: [] for user_id in user_ids}
     certificates = (
-        Certificate.objects.filter(user_id__in=user_ids)
-        .select_related("course")
-        .order_by("user_id", "issued_on", "id")
+        Certificate.objects.filter(user_id__in=user_ids).select_related("course").order_by("user_id", "issued_on", "id")
     )
     for certificate in certificates:
         result[certificate.user_id].append(
@@ -238,7 +233,8 @@ def certificates_for_users(user_ids: Iterable[int]) -> dict[int, list[CompletedC
                 course_title=certificate.course_title,
                 audience=certificate.course.audience,
                 issued_on=certificate.issued_on,
-                points=certificate.points,
+                # Points frozen on an older certificate count only while the course is accredited.
+                points=certificate.points if is_accredited(certificate.course) else 0,
                 code=certificate.code,
             )
         )
@@ -299,14 +295,17 @@ def funding_overview(
 ) -> list[SchemeOverview]:
     """All schemes, each with its (already filtered) insurer rules: the practice's own insurers first.
 
-    `rules` is an InsurerRule queryset, typically narrowed by the insurer filter. Two queries in all.
+    `rules` is an InsurerRule queryset, typically narrowed by the insurer filter. Four queries in all: schemes and
+    rules, each with their public sources (shown next to the rule as "bron: …, gezien op …").
     """
     contracted = set(contracted_insurer_ids)
     rules_by_scheme: dict[int, list[InsurerRule]] = defaultdict(list)
-    for rule in rules.select_related("insurer").order_by("insurer__name", "-valid_from", "id"):
+    for rule in (
+        rules.select_related("insurer").prefetch_related("sources").order_by("insurer__name", "-valid_from", "id")
+    ):
         rules_by_scheme[rule.scheme_id].append(rule)
     overview = []
-    for scheme in FundingScheme.objects.all():
+    for scheme in FundingScheme.objects.prefetch_related("sources"):
         scheme_rules = sorted(
             rules_by_scheme.get(scheme.pk, []), key=lambda rule: rule.insurer_id not in contracted
         )  # sorted() is stable: within each group the name order above stays.

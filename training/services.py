@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from training.accreditation import accredited_points
 from training.codes import new_code
 from training.models import Certificate, Course, Enrolment, Lesson, LessonCompletion, Question, QuizAttempt
 from training.selectors import course_progress
@@ -94,7 +95,7 @@ def certificate_issue_if_earned(*, enrolment: Enrolment) -> Certificate | None:
                     code=new_code(),
                     learner_name=user.get_full_name() or user.get_username(),
                     course_title=course.title,
-                    points=course.accreditation_points,
+                    points=accredited_points(course),
                     issued_on=timezone.localdate(),
                 )
         except IntegrityError:

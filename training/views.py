@@ -51,9 +51,7 @@ def course_detail(request, slug):
     enrolment = selectors.enrolment_for(user=request.user, course=course)
     progress = selectors.course_progress(course=course, enrolment=enrolment)
     quiz = getattr(course, "quiz", None)
-    return render(
-        request, "training/course_detail.html", {"course": course, "progress": progress, "quiz": quiz}
-    )
+    return render(request, "training/course_detail.html", {"course": course, "progress": progress, "quiz": quiz})
 
 
 @login_required
@@ -132,9 +130,7 @@ def attempt_detail(request, slug, attempt_id):
     course = _course(slug)
     quiz = _quiz(course)
     # Scoped to the visitor's own enrolment: someone else's attempt is a 404.
-    attempt = get_object_or_404(
-        QuizAttempt, pk=attempt_id, enrolment__user=request.user, enrolment__course=course
-    )
+    attempt = get_object_or_404(QuizAttempt, pk=attempt_id, enrolment__user=request.user, enrolment__course=course)
     progress = selectors.course_progress(course=course, enrolment=attempt.enrolment)
     review = selectors.attempt_review(attempt, selectors.quiz_questions(quiz))
     context = {"course": course, "quiz": quiz, "attempt": attempt, "progress": progress, "review": review}
@@ -148,9 +144,7 @@ def certificate_detail(request, slug):
     course = _course(slug)
     certificate = request.user.certificates.filter(course=course).first()
     if certificate is None:
-        messages.info(
-            request, _("Your certificate appears here once all lessons are done and the quiz is passed.")
-        )
+        messages.info(request, _("Your certificate appears here once all lessons are done and the quiz is passed."))
         return redirect(course)
     verify_url = request.build_absolute_uri(certificate.get_absolute_url())
     context = {"course": course, "certificate": certificate, "verify_url": verify_url}
@@ -171,9 +165,7 @@ def certificate_verify(request, code):
     certificate = selectors.certificate_by_code(code)
     if certificate is None:
         form = CertificateLookupForm(initial={"code": code})
-        return render(
-            request, "training/certificate_not_found.html", {"code": code, "form": form}, status=404
-        )
+        return render(request, "training/certificate_not_found.html", {"code": code, "form": form}, status=404)
     if certificate.code != code:
         return redirect(certificate)
     return render(request, "training/certificate_verify.html", {"certificate": certificate})
@@ -193,11 +185,7 @@ def funding_list(request):
     overview = selectors.funding_overview(
         rules=rule_filter.qs, contracted_insurer_ids=practice.insurer_ids if practice else ()
     )
-    selected = (
-        rule_filter.form.cleaned_data.get("insurer")
-        if rule_filter.is_bound and rule_filter.is_valid()
-        else None
-    )
+    selected = rule_filter.form.cleaned_data.get("insurer") if rule_filter.is_bound and rule_filter.is_valid() else None
     context = {
         "filter": rule_filter,
         "overview": overview,

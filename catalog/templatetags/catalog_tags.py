@@ -1,12 +1,11 @@
-"""Template helpers for the catalogue pages: quality rows, yes/no features and sanitized Markdown."""
+"""Template helpers for the catalogue pages: quality rows, facts that may be unknown, and sanitized Markdown."""
 
 import markdown as markdown_lib
 import nh3
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
 
-from catalog import selectors
+from catalog import facts, quality, selectors
 
 register = template.Library()
 
@@ -19,20 +18,29 @@ def quality_rows(programme):
     return selectors.quality_rows(programme)
 
 
-@register.filter
-def true_flags(programme, field_names: str) -> list[str]:
-    """The labels of the boolean fields (comma-separated names) that are true, e.g. the platforms offered."""
-    labels = [str(programme._meta.get_field(name).verbose_name) for name in field_names.split(",")]
-    return [
-        _capfirst(label)
-        for name, label in zip(field_names.split(","), labels, strict=True)
-        if getattr(programme, name)
-    ]
+@register.inclusion_tag("catalog/includes/yes_no.html")
+def yes_no(value, yes="", no=""):
+    """A yes/no fact as Ja / Nee / Nog niet bekend; `yes` and `no` may say it in more words."""
+    return {"value": value, "yes": yes, "no": no}
 
 
-def _capfirst(label: str) -> str:
-    # "iOS app" must not become "IOS app".
-    return label if label[1:2].isupper() else capfirst(label)
+@register.inclusion_tag("catalog/includes/flags.html")
+def flags(programme, group):
+    """A group of yes/no facts (delivery, platforms, severity): what is offered, and what is not known yet."""
+    return {"summary": facts.flag_summary(programme, group)}
+
+
+@register.inclusion_tag("catalog/includes/choice_fact.html")
+def choice_fact(programme, field_name):
+    """A choice fact (cost, reading level, approach, CE class) in words, or "not known yet" when unsettled."""
+    value = getattr(programme, field_name)
+    display = getattr(programme, f"get_{field_name}_display")()
+    return {"unknown": facts.is_unknown_choice(value), "display": display}
+
+
+@register.simple_tag
+def overdue_notice():
+    return quality.overdue_notice()
 
 
 @register.filter

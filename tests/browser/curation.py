@@ -30,3 +30,9 @@ def assert_admin_accessible(page, axe):
     if everything.violations_count:
         report = everything.generate_report()
         warnings.warn(f"axe-core on Django admin widgets at {page.url}:\n{report}", stacklevel=2)
+
+
+def choose_in_two_lists(page, field_id, label):
+    """Django's two-list widget (filter_horizontal): select an option on the left, press the arrow to move it."""
+    page.locator(f"#{field_id}_from").select_option(label=label)
+    page.locator(f"#{field_id}_add").click()

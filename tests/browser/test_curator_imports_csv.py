@@ -12,9 +12,10 @@ from tests.browser.curation import assert_admin_accessible, log_in_to_admin
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # Semicolons, as a spreadsheet with Dutch settings saves a CSV file.
+# An empty cell or "onbekend" is a fact nobody checked yet: it imports as unknown, never as "no".
 SPREADSHEET = (
-    "slug;name;provider;summary;themes;languages;cost\n"
-    "minderdrinken;Minderdrinken;Trimbos-Instituut;Gratis en anoniem minder drinken.;alcohol;nl;free\n"
+    "slug;name;provider;summary;themes;languages;cost;anonymous_use;his_feedback\n"
+    "minderdrinken;Minderdrinken;Trimbos-Instituut;Minder drinken met een online programma.;alcohol;nl;free;onbekend;\n"
 )
 
 
@@ -46,6 +47,7 @@ def test_curator_imports_a_spreadsheet_and_sees_the_new_draft_in_the_history(pag
     expect(page.get_by_text("Import klaar: 1 nieuw")).to_be_visible()
     programme = Programme.objects.get(slug="minderdrinken")
     assert programme.status == Programme.Status.DRAFT
+    assert (programme.anonymous_use, programme.his_feedback) == (None, None)
 
     page.goto(reverse("admin:catalog_programme_history", args=[programme.pk]))
     expect(page.get_by_role("cell", name="redactie").first).to_be_visible()
@@ -72,9 +74,7 @@ def test_curator_adds_a_programme_and_the_slug_follows_the_name(page, axe, curat
     log_in_to_admin(page, "redactie", "toolkit-demo")
     page.goto(reverse("admin:catalog_programme_add"))
     page.get_by_role("textbox", name="Naam:").press_sequentially("Grip op je slaap")
-    expect(page.get_by_role("textbox", name="Slug (deel van het webadres):")).to_have_value(
-        "grip-op-je-slaap"
-    )
+    expect(page.get_by_role("textbox", name="Slug (deel van het webadres):")).to_have_value("grip-op-je-slaap")
     assert_admin_accessible(page, axe)
 
     page.goto(reverse("admin:catalog_programme_export"))

@@ -1,13 +1,15 @@
-"""A GP filters the programme overview, searches, opens a programme, goes back and compares two."""
+"""A GP filters the programme overview, searches, opens a programme, goes back and compares two; checks the
+sources of a programme past its review and reads how the catalogue assesses."""
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from catalog.models import Criterion, Programme, Verdict
+from catalog.models import Criterion, FactSource, Programme, ProgrammeFact, QualityAssessment, Source, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,6 +44,8 @@ def catalogue():
         cost=Programme.Cost.INSURER,
     )
     factories.programme("Psyfit", themes=[gloom], summary="Werken aan je mentale fitheid.")
+    # A verdict counts once it has a date (an undated one reads "nog niet beoordeeld").
+    QualityAssessment.objects.exclude(verdict=Verdict.UNKNOWN).update(assessed_on=date(2026, 3, 1))
 
 
 def result_titles(page):
@@ -117,4 +121,71 @@ def test_compare_page_on_its_own_is_accessible(page, assert_accessible, catalogu
     assert_accessible(page)
     page.goto(reverse("catalog:compare") + "?p=psyfit")
     expect(page.get_by_text("Kies minstens twee programma’s")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_gp_checks_the_sources_and_reads_how_we_assess(page, assert_accessible, catalogue):
+    programme = Programme.objects.get(name="Minder drinken")
+    programme.next_review = date(2026, 1, 1)
+    programme.last_reviewed = date(2025, 1, 1)
+    programme.save()
+    effectiveness = programme.assessments.get(criterion=Criterion.EFFECTIVENESS)
+    effectiveness.assessed_on = date(2025, 1, 1)
+    effectiveness.save()
+    effectiveness.sources.add(
+        Source.objects.create(
+            title="Databank interventies",
+            publisher="RIVM",
+            url="https://www.loketgezondleven.nl/minder-drinken",
+            seen_on=date(2025, 1, 1),
+        )
+    )
+    FactSource.objects.create(
+        programme=programme,
+        fact=ProgrammeFact.GUIDANCE,
+        source=Source.objects.create(
+            title="Toolkit e-mental health", publisher="Trimbos-instituut", seen_on=date(2025, 1, 1)
+        ),
+    )
+    withdrawn = factories.programme(
+        "Oude cursus",
+        status=Programme.Status.WITHDRAWN,
+        withdrawn_on=date(2026, 6, 1),
+        withdrawn_reason="De aanbieder is ermee gestopt.",
+    )
+
+    page.goto(reverse("catalog:programme_list"))
+    card = page.locator(".programme-card", has_text="Minder drinken")
+    expect(card).to_contain_text("Deze informatie is ouder dan gepland; de redactie controleert haar opnieuw.")
+    expect(page.locator(".programme-card", has_text="Oude cursus")).to_have_count(0)
+
+    card.get_by_role("link", name="Minder drinken").click()
+    expect(page.locator(".overdue-notice").first).to_be_visible()
+    criterion = page.locator("#criterion-effectiveness").locator("..")
+    expect(criterion).to_contain_text("bron: Databank interventies, RIVM, gezien op 1 januari 2025")
+    expect(page.get_by_role("link", name="Databank interventies")).to_have_attribute(
+        "href", "https://www.loketgezondleven.nl/minder-drinken"
+    )
+    expect(page.locator("dd", has_text="Begeleid door de POH-ggz")).to_contain_text(
+        "bron: Toolkit e-mental health, Trimbos-instituut"
+    )
+    assert_accessible(page)
+
+    # Every verdict leads to what it means.
+    criterion.get_by_role("link", name=re.compile(r"^voldoet \(beoordeeld op 1 januari 2025\)")).click()
+    expect(page).to_have_url(re.compile(r"/catalog/hoe-wij-beoordelen/#verdict-meets$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hoe wij beoordelen")
+    expect(page.get_by_role("heading", name="De vragen per criterium")).to_be_visible()
+    assert_accessible(page)
+
+    # The page of a programme no longer offered stays reachable, with its banner.
+    page.goto(withdrawn.get_absolute_url())
+    expect(page.get_by_role("note").filter(has_text="Niet meer aangeboden sinds 1 juni 2026.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_how_we_assess_in_english_is_accessible(page, assert_accessible):
+    with translation.override("en"):
+        page.goto(reverse("catalog:how_we_assess"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("How we assess")
     assert_accessible(page)

@@ -1,9 +1,11 @@
 """A GP uses the keuzehulp in a consultation: answers, ranked result, printed advice; safety comes first."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from catalog.models import Criterion, Programme, Verdict
@@ -54,9 +56,7 @@ def _fill_in(page, *, severity):
     page.wait_for_url(re.compile(r"/catalog/keuzehulp/\?.*theme=depressieve-klachten"))
 
 
-def test_gp_finds_a_guided_programme_for_low_literacy_and_prints_the_advice(
-    page, assert_accessible, catalogue
-):
+def test_gp_finds_a_guided_programme_for_low_literacy_and_prints_the_advice(page, assert_accessible, catalogue):
     page.goto(reverse("catalog:keuzehulp"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Keuzehulp")
     assert_accessible(page)
@@ -109,6 +109,38 @@ def test_when_nothing_fits_the_nearest_matches_are_accessible(page, assert_acces
     page.goto(reverse("catalog:keuzehulp") + "?theme=depressieve-klachten&anonymous=on&device=ios")
     expect(page.get_by_role("heading", name="Geen programma past bij alle antwoorden")).to_be_visible()
     expect(page.locator(".keuzehulp-misfits").first).to_contain_text("niet anoniem te gebruiken")
+    assert_accessible(page)
+
+
+def test_unknown_facts_and_an_overdue_review_are_said_plainly(page, assert_accessible, catalogue):
+    Programme.objects.filter(slug="psyfit").update(
+        anonymous_use=None, cost=Programme.Cost.UNKNOWN, next_review=timezone.localdate() - timedelta(days=1)
+    )
+    factories.programme("Drinktest", themes=[factories.theme("Alcohol")], anonymous_use=True)
+    page.goto(reverse("catalog:keuzehulp") + "?theme=depressieve-klachten&anonymous=on")
+    expect(page.get_by_role("heading", name="Geen programma past bij alle antwoorden")).to_be_visible()
+    matches = page.locator(".keuzehulp-matches > li")
+    expect(matches).to_have_count(3)
+    expect(page.locator(".keuzehulp-result")).not_to_contain_text("Drinktest")
+    psyfit = matches.filter(has_text="Psyfit")
+    expect(psyfit.get_by_role("heading", name="Nog niet bekend")).to_be_visible()
+    expect(psyfit.locator(".keuzehulp-unknowns")).to_have_text("nog niet bekend of het anoniem kan; vraag de aanbieder")
+    expect(psyfit.locator(".keuzehulp-watch:not(.keuzehulp-unknowns)")).to_contain_text(
+        "Deze informatie is ouder dan gepland"
+    )
+    expect(psyfit.locator(".keuzehulp-watch:not(.keuzehulp-unknowns)")).to_contain_text(
+        "kosten nog niet bekend; vraag de aanbieder"
+    )
+    expect(matches.first).to_contain_text("Psyfit")  # not known yet is nearer than known not to fit
+    assert_accessible(page)
+
+    psyfit.get_by_label("Zet Psyfit op het adviesblad").check()
+    page.get_by_role("button", name="Maak een adviesblad voor de patiënt").click()
+    page.wait_for_url(re.compile(r"/catalog/keuzehulp/advies/\?"))
+    sheet = page.locator(".keuzehulp-sheet")
+    expect(sheet).to_contain_text("Vraag de praktijk wat het kost.")
+    expect(sheet).not_to_contain_text("gratis voor u")
+    expect(sheet).not_to_contain_text("zonder uw naam")
     assert_accessible(page)
 
 

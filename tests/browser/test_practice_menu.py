@@ -1,10 +1,14 @@
-"""A manager fills in the population and task split, picks two programmes and publishes the patient page."""
+"""A manager fills in the population and task split, picks two programmes and publishes the patient page; later
+learns on the dashboard that a programme on the menu is no longer offered."""
+
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from catalog.models import Programme
 from practices import services
 from practices.models import Role
 from tests import factories as catalog
@@ -27,9 +31,7 @@ def _url(name, practice):
 def test_manager_picks_two_programmes_and_the_patient_page_shows_them_with_qr_codes(
     page, browser, live_server, assert_accessible
 ):
-    practice = factories.practice(
-        "Huisartsen De Linde", slug="de-linde", place="Utrecht", phone="030-1234567"
-    )
+    practice = factories.practice("Huisartsen De Linde", slug="de-linde", place="Utrecht", phone="030-1234567")
     manager = factories.member(practice, Role.MANAGER, "manager")
     dutch, turkish = catalog.language("Nederlands", "nl"), catalog.language("Turks", "tr")
     catalog.programme("Kleur je leven", website="https://www.kleurjeleven.nl/", reading_level="B1")
@@ -55,11 +57,9 @@ def test_manager_picks_two_programmes_and_the_patient_page_shows_them_with_qr_co
     assert_accessible(page)
     page.get_by_label("65 jaar en ouder (%)").fill("20")
     page.get_by_role("button", name="Populatie opslaan").click()
-    expect(
-        page.get_by_role("img", name="Verwachte patiënten per jaar en hoeveel er bereikt worden")
-    ).to_be_visible()
+    expect(page.get_by_role("img", name="Verwachte patiënten per jaar en hoeveel er bereikt worden")).to_be_visible()
     expect(page.locator(".prevalence-table")).to_contain_text("Angstklachten")
-    expect(page.get_by_text("de Graaf et al., NEMESIS-2, Trimbos-instituut")).to_be_visible()
+    expect(page.get_by_text("de Graaf et al., NEMESIS-2").first).to_be_visible()
     assert_accessible(page)
 
     # The task split, also on a phone-sized screen.
@@ -72,9 +72,7 @@ def test_manager_picks_two_programmes_and_the_patient_page_shows_them_with_qr_co
 
     # Two programmes from the suggestions; the one in Turkish is suggested first.
     page.goto(_url("menu", practice))
-    suggestions = page.locator(
-        "section", has=page.get_by_role("heading", name="Aanbevolen voor uw patiënten")
-    )
+    suggestions = page.locator("section", has=page.get_by_role("heading", name="Aanbevolen voor uw patiënten"))
     expect(suggestions.locator("article").first).to_contain_text("Minder drinken")
     expect(suggestions).to_contain_text("Ook in het Turks")
     assert_accessible(page)
@@ -101,9 +99,7 @@ def test_manager_picks_two_programmes_and_the_patient_page_shows_them_with_qr_co
     try:
         public = patient.page
         public.goto(_url("patient_page", practice))
-        expect(public.get_by_role("heading", level=1)).to_have_text(
-            "Online hulp bij somberheid, angst of drinken"
-        )
+        expect(public.get_by_role("heading", level=1)).to_have_text("Online hulp bij somberheid, angst of drinken")
         expect(public.get_by_role("heading", level=3)).to_have_text(["Minder drinken", "Kleur je leven"])
         expect(public.get_by_role("img", name="QR-code naar Minder drinken")).to_be_visible()
         expect(public.get_by_role("img", name="QR-code naar Kleur je leven")).to_be_visible()
@@ -138,9 +134,7 @@ def test_waiting_room_screen_without_javascript_shows_every_slide(browser, live_
     practice = factories.practice(slug="zonder-js", patient_page_published=True)
     manager = factories.member(practice, Role.MANAGER)
     for name in ("Kleur je leven", "Minder drinken"):
-        services.menu_add(
-            practice=practice, by=manager, programme=catalog.programme(name, website="https://x.nl/")
-        )
+        services.menu_add(practice=practice, by=manager, programme=catalog.programme(name, website="https://x.nl/"))
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     try:
         page = context.new_page()
@@ -161,3 +155,37 @@ def test_waiting_room_screen_starts_paused_for_reduced_motion(browser, live_serv
         expect(page.get_by_role("button", name="Afspelen")).to_be_visible()
     finally:
         context.close()
+
+
+def test_manager_sees_that_a_programme_on_the_menu_is_no_longer_offered(page, browser, live_server, assert_accessible):
+    practice = factories.practice("Huisartsen Oost", slug="oost", patient_page_published=True)
+    manager = factories.member(practice, Role.MANAGER, "manager-oost")
+    kept = catalog.programme("Kleur je leven", website="https://www.kleurjeleven.nl/")
+    gone = catalog.programme("Oude cursus", website="https://oud.example/")
+    for programme in (kept, gone):
+        services.menu_add(practice=practice, by=manager, programme=programme)
+    gone.status = Programme.Status.WITHDRAWN
+    gone.withdrawn_on = date(2026, 6, 1)
+    gone.withdrawn_reason = "De aanbieder is ermee gestopt."
+    gone.save()
+    log_in(page.context, manager, live_server.url)
+
+    page.goto(_url("dashboard", practice))
+    notice = page.get_by_role("note").filter(has_text="Een programma in uw menu wordt niet meer aangeboden")
+    expect(notice).to_contain_text("Oude cursus: niet meer aangeboden sinds 1 juni 2026")
+    expect(notice).to_contain_text("De aanbieder is ermee gestopt.")
+    assert_accessible(page)
+
+    notice.get_by_role("link", name="Kies een ander programma voor uw menu").click()
+    item = page.locator("article.menu-item", has_text="Oude cursus")
+    expect(item.get_by_role("note")).to_contain_text("Niet meer aangeboden sinds 1 juni 2026.")
+    expect(page.locator("article.menu-item", has_text="Kleur je leven").locator(".quality-badges")).to_be_visible()
+    assert_accessible(page)
+
+    patient = ExtraBrowser(browser, live_server.url)
+    try:
+        patient.page.goto(_url("patient_page", practice))
+        expect(patient.page.get_by_role("heading", level=3)).to_have_text(["Kleur je leven"])
+        expect(patient.page.get_by_text("Oude cursus")).to_have_count(0)
+    finally:
+        patient.close()

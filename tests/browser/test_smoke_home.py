@@ -9,6 +9,10 @@ def test_home_page_is_dutch_and_accessible(page, assert_accessible):
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "nl"
     assert page.get_by_role("heading", level=1).is_visible()
+    # The 2014 reach estimate is shown as dated, with its source, never as today's figure.
+    figure = page.locator("figure.tk-dated-figure")
+    assert figure.get_by_text("Schatting uit 2014").is_visible()
+    assert "Trimbos-instituut" in figure.locator("figcaption").inner_text()
     assert_accessible(page)
 
 

@@ -49,6 +49,7 @@ def test_poh_follows_the_course_fails_then_passes_the_quiz_and_the_certificate_v
     assert_accessible(page)
     page.get_by_role("link", name=course.title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(course.title)
+    expect(page.get_by_text("Deze cursus is niet geaccrediteerd")).to_be_visible()  # no body, no points
     assert_accessible(page)
     page.get_by_role("button", name="Begin met deze cursus").click()
 
@@ -76,6 +77,8 @@ def test_poh_follows_the_course_fails_then_passes_the_quiz_and_the_certificate_v
 
     page.get_by_role("link", name="Bekijk je certificaat").first.click()
     expect(page.get_by_text("Pim van der POH")).to_be_visible()
+    expect(page.get_by_text("Deze cursus is niet geaccrediteerd")).to_be_visible()
+    expect(page.get_by_text("Accreditatiepunten")).to_have_count(0)
     expect(page.get_by_role("button", name="Afdrukken of bewaren als pdf")).to_be_visible()  # shown by the JS
     assert_accessible(page)
     code = page.locator(".tk-code").inner_text()

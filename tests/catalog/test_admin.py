@@ -1,5 +1,7 @@
 """Curation in the admin: who may change the catalogue, filters, workflow actions, history, CSV in and out."""
 
+import csv
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -8,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from catalog.models import ChecklistQuestion, Criterion, Programme
-from tests import factories
+from catalog.models import ChecklistQuestion, Criterion, LinkCheck, Programme
+from tests import factories, publishing
+from tests.admin_forms import form_data
 from tests.otp import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -35,30 +38,6 @@ def viewer():
     user = factories.user("meelezer", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_programme"))
     return user
-
-
-def form_data(response):
-    """The POST data of an admin add/change form as shown: the main form and every inline formset."""
-    data = {}
-
-    def add(form):
-        for field in form:
-            value = field.value()
-            if value is None or value is False:
-                continue
-            if value is True:
-                data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(item) for item in value]
-            else:
-                data[field.html_name] = str(value)
-
-    add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        add(inline.formset.management_form)
-        for form in inline.formset.forms:
-            add(form)
-    return data
 
 
 # --- who may do what ----------------------------------------------------------------------------------------
@@ -90,6 +69,8 @@ def test_curator_changes_a_programme_and_its_assessment(client, curator):
     data["summary"] = "Werken aan mentale fitheid, in je eigen tempo."
     data["assessments-0-verdict"] = "partly"
     data["assessments-0-rationale"] = "Aanbieder en doel zijn bekend; financier niet."
+    data["assessments-0-sources"] = [str(publishing.source("Psyfit: over het programma").pk)]
+    data["assessments-0-assessed_on"] = "2026-03-01"  # a published programme dates every verdict
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     programme.refresh_from_db()
@@ -97,6 +78,7 @@ def test_curator_changes_a_programme_and_its_assessment(client, curator):
     assessment = programme.assessments.get(pk=data["assessments-0-id"])
     assert assessment.verdict == "partly"
     assert assessment.rationale == "Aanbieder en doel zijn bekend; financier niet."
+    assert [source.title for source in assessment.sources.all()] == ["Psyfit: over het programma"]
 
 
 def test_curator_adds_a_programme_which_starts_as_draft_with_four_unknown_assessments(client, curator):
@@ -133,7 +115,11 @@ def test_new_programme_form_offers_the_four_criteria_and_stores_a_filled_in_one(
         summary="Zelfhulp om je mentale fitheid te vergroten.",
         themes=[str(factories.theme("Mentale fitheid").pk)],
         languages=[str(factories.language().pk)],
-        **{"assessments-1-verdict": "partly", "assessments-1-rationale": "Doel beschreven."},
+        **{
+            "assessments-1-verdict": "partly",
+            "assessments-1-rationale": "Doel beschreven.",
+            "assessments-1-sources": [str(publishing.source().pk)],
+        },
     )
     assert client.post(url, data).status_code == 302
     verdicts = dict(Programme.objects.get(slug="psyfit").assessments.values_list("criterion", "verdict"))
@@ -229,9 +215,9 @@ def test_delivery_filter_lists_guided_programmes(client, curator):
     assert [programme.name for programme in response.context["cl"].result_list] == ["Begeleid"]
 
 
-def test_publish_action_publishes_the_selected_drafts_and_says_so(client, curator):
-    first = factories.programme("Eerste", status=Status.DRAFT)
-    second = factories.programme("Tweede", status=Status.IN_REVIEW)
+def test_publish_action_publishes_the_selected_programmes_in_review_and_says_so(client, curator):
+    first = publishing.ready_for_review("Eerste")
+    second = publishing.ready_for_review("Tweede")
     verified_login(client, curator)
     response = client.post(
         reverse(CHANGELIST), {"action": "publish", "_selected_action": [first.pk, second.pk]}, follow=True
@@ -243,9 +229,7 @@ def test_publish_action_publishes_the_selected_drafts_and_says_so(client, curato
 def test_publish_action_explains_a_refusal_and_keeps_the_archived_programme(client, curator):
     archived = factories.programme("Oud programma", status=Status.ARCHIVED)
     verified_login(client, curator)
-    response = client.post(
-        reverse(CHANGELIST), {"action": "publish", "_selected_action": [archived.pk]}, follow=True
-    )
+    response = client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [archived.pk]}, follow=True)
     archived.refresh_from_db()
     assert archived.status == Status.ARCHIVED
     [warning] = [str(message) for message in response.context["messages"]]
@@ -312,7 +296,7 @@ def test_history_records_who_changed_what(client, curator):
 def test_history_page_shows_the_curator_and_the_change(client, curator):
     programme = factories.programme("Minderdrinken", status=Status.DRAFT)
     verified_login(client, curator)
-    client.post(reverse(CHANGELIST), {"action": "publish", "_selected_action": [programme.pk]})
+    client.post(reverse(CHANGELIST), {"action": "send_for_review", "_selected_action": [programme.pk]})
     response = client.get(reverse("admin:catalog_programme_history", args=[programme.pk]))
     assert response.status_code == 200
     assert "redacteur" in response.text
@@ -433,11 +417,176 @@ def test_csv_import_of_a_file_that_is_not_csv_gives_a_message_not_a_server_error
 
 def test_csv_import_without_a_slug_column_uses_the_name(client, curator, lookups):
     verified_login(client, curator)
-    text = (
-        "name,provider,summary,themes,languages\n"
-        "Drinktest,Trimbos-Instituut,Kort.,problematisch-alcoholgebruik,nl\n"
-    )
+    text = "name,provider,summary,themes,languages\nDrinktest,Trimbos-Instituut,Kort.,problematisch-alcoholgebruik,nl\n"
     shown = preview(client, text)
     assert shown.status_code == 200
     confirm(client, shown)
     assert Programme.objects.filter(slug="drinktest").exists()
+
+
+def test_csv_export_says_unknown_for_facts_nobody_checked(client, curator):
+    factories.programme(
+        "Mirro Rouwverwerking",
+        anonymous_use=None,
+        offers_guided=False,
+        reading_level=Programme.ReadingLevel.UNKNOWN,
+        internal_notes="Aanbieder nog mailen.",
+    )
+    verified_login(client, curator)
+    response = client.post(reverse("admin:catalog_programme_export"), {"format": "0", "resource": "0"})
+    [row] = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert row["anonymous_use"] == "unknown"
+    assert row["offers_guided"] == "0"
+    assert row["offers_self_help"] == "1"
+    assert row["reading_level"] == "unknown"
+    assert row["internal_notes"] == "Aanbieder nog mailen."
+
+
+@pytest.mark.parametrize("cell", ["", "onbekend", "Onbekend", "unknown", " nog niet bekend "])
+def test_csv_import_reads_an_empty_or_unknown_cell_as_unknown_never_as_no(client, curator, lookups, cell):
+    verified_login(client, curator)
+    text = (
+        "slug,name,provider,summary,themes,languages,anonymous_use,his_feedback,cost,reading_level\n"
+        f"psyfit,Psyfit,Trimbos-Instituut,Kort.,depressieve-klachten,nl,{cell},nee,{cell},{cell}\n"
+    )
+    shown = preview(client, text)
+    assert not shown.context["result"].has_validation_errors()
+    confirm(client, shown)
+    programme = Programme.objects.get(slug="psyfit")
+    assert programme.anonymous_use is None
+    assert programme.his_feedback is False
+    assert (programme.cost, programme.reading_level) == ("unknown", "unknown")
+
+
+def test_csv_import_leaves_a_fact_alone_when_its_column_is_left_out(client, curator, lookups):
+    existing = factories.programme("Psyfit", anonymous_use=True, status=Status.DRAFT)
+    verified_login(client, curator)
+    text = (
+        "slug,name,provider,summary,themes,languages\npsyfit,Psyfit,Trimbos-Instituut,Nieuw.,depressieve-klachten,nl\n"
+    )
+    confirm(client, preview(client, text))
+    existing.refresh_from_db()
+    assert (existing.summary, existing.anonymous_use) == ("Nieuw.", True)
+
+
+def test_csv_import_cannot_turn_a_published_programme_back_into_a_concept(client, curator, lookups):
+    programme = publishing.ready_for_review("Psyfit")
+    publishing.publish(programme)
+    verified_login(client, curator)
+    text = (
+        "slug,name,provider,summary,themes,languages,offers_self_help,offers_guided,offers_blended\n"
+        "psyfit,Psyfit,Trimbos-Instituut,Concept: volgt.,depressieve-klachten,nl,,,\n"
+    )
+    response = preview(client, text)
+    [invalid] = response.context["result"].invalid_rows
+    assert {"summary", "offers_self_help"} <= set(invalid.field_specific_errors)
+    programme.refresh_from_db()
+    assert programme.summary != "Concept: volgt."
+
+
+def test_csv_export_and_import_round_trip_keeps_unknown_facts_unknown(client, curator, lookups):
+    factories.programme(
+        "Psyfit",
+        provider=factories.provider("Trimbos-Instituut"),
+        themes=[factories.theme("Depressieve klachten")],
+        status=Status.DRAFT,
+        anonymous_use=None,
+        suits_moderate=None,
+    )
+    verified_login(client, curator)
+    exported = client.post(reverse("admin:catalog_programme_export"), {"format": "0", "resource": "0"})
+    shown = preview(client, exported.content.decode("utf-8-sig"))
+    assert not shown.context["result"].has_errors() and not shown.context["result"].has_validation_errors()
+    confirm(client, shown)
+    programme = Programme.objects.get(slug="psyfit")
+    assert (programme.anonymous_use, programme.suits_moderate, programme.suits_mild) == (None, None, True)
+
+
+# --- sources, internal notes and link checks ----------------------------------------------------------------
+
+
+def test_curator_adds_a_source_and_finds_it_by_its_address(client, curator):
+    verified_login(client, curator)
+    url = reverse("admin:catalog_source_add")
+    response = client.post(
+        url,
+        {
+            "title": "Psyfit – over het programma",
+            "publisher": "Trimbos-Instituut",
+            "url": "https://www.psyfit.nl/over",
+            "seen_on": "2026-01-15",
+            "page": "",
+            "quote": "",
+        },
+    )
+    assert response.status_code == 302
+    found = client.get(reverse("admin:catalog_source_changelist"), {"q": "psyfit.nl/over"})
+    assert [source.title for source in found.context["cl"].result_list] == ["Psyfit – over het programma"]
+
+
+def test_curator_attaches_a_source_to_a_fact_of_a_programme(client, curator):
+    programme = factories.programme("Mirro", status=Status.DRAFT)
+    source = publishing.source("Mirro: anoniem gebruik")
+    verified_login(client, curator)
+    url = reverse("admin:catalog_programme_change", args=[programme.pk])
+    data = form_data(client.get(url))
+    data.update(
+        {
+            "fact_sources-TOTAL_FORMS": "1",
+            "fact_sources-0-fact": "anonymity",
+            "fact_sources-0-source": str(source.pk),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    [fact_source] = programme.fact_sources.all()
+    assert (fact_source.fact, fact_source.source) == ("anonymity", source)
+
+
+def test_change_form_marks_the_notes_as_internal(client, curator):
+    programme = factories.programme("Mirro", status=Status.DRAFT)
+    verified_login(client, curator)
+    page = client.get(reverse("admin:catalog_programme_change", args=[programme.pk])).text
+    assert "Intern: alleen voor de redactie" in page
+    assert "Niets uit dit deel verschijnt ooit op de site." in page
+    assert "Notities voor de redactie (intern: nooit op de site)" in page  # programme and each assessment
+    assert "Openbare onderbouwing (staat op de site)" in page
+
+
+def link_check(url, ok, **fields):
+    return LinkCheck.objects.create(
+        url=url, found_on="Programma Psyfit", ok=ok, checked_at=timezone.now(), status_code=fields.pop("code", 200)
+    )
+
+
+def test_link_check_list_shows_dead_links_first_and_filters_and_searches(client, curator):
+    link_check("https://a.example/werkt", True)
+    link_check("https://z.example/dood", False, code=404)
+    verified_login(client, curator)
+    url = reverse("admin:catalog_linkcheck_changelist")
+    shown = [check.url for check in client.get(url).context["cl"].result_list]
+    assert shown == ["https://z.example/dood", "https://a.example/werkt"]
+    dead = client.get(url, {"ok__exact": "0"}).context["cl"].result_list
+    assert [check.url for check in dead] == ["https://z.example/dood"]
+    searched = client.get(url, {"q": "a.example"}).context["cl"].result_list
+    assert [check.url for check in searched] == ["https://a.example/werkt"]
+
+
+def test_link_checks_are_read_only_in_the_admin(client, curator):
+    check = link_check("https://z.example/dood", False, code=404)
+    verified_login(client, curator)
+    assert client.get(reverse("admin:catalog_linkcheck_add")).status_code == 403
+    page = client.get(reverse("admin:catalog_linkcheck_change", args=[check.pk]))
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.text
+    client.post(reverse("admin:catalog_linkcheck_change", args=[check.pk]), {"url": "https://gekaapt.example"})
+    check.refresh_from_db()
+    assert check.url == "https://z.example/dood"
+
+
+def test_change_form_shows_the_criteria_in_their_own_order(client, curator):
+    programme = factories.programme("Mirro", status=Status.DRAFT)
+    verified_login(client, curator)
+    page = client.get(reverse("admin:catalog_programme_change", args=[programme.pk]))
+    forms = page.context["inline_admin_formsets"][0].formset.forms
+    assert [form.instance.criterion for form in forms] == Criterion.values

@@ -62,26 +62,56 @@ def test_every_published_programme_has_its_four_assessments(demo_catalogue):
         assert sorted(programme.assessments.values_list("criterion", flat=True)) == sorted(Criterion.values)
 
 
-def test_assessments_are_honest_about_what_the_sources_do_not_say(demo_catalogue):
-    assert not QualityAssessment.objects.filter(verdict__in=[Verdict.MEETS, Verdict.DOES_NOT]).exists()
-    assert (
-        not QualityAssessment.objects.filter(criterion=Criterion.EFFECTIVENESS)
-        .exclude(verdict=Verdict.UNKNOWN)
-        .exists()
-    )
+def test_every_verdict_other_than_unknown_rests_on_a_source(demo_catalogue):
+    known = QualityAssessment.objects.exclude(verdict=Verdict.UNKNOWN)
+    assert known.exists()  # the RIVM recognitions of Kleurjeleven, Psyfit and Minderdrinken
+    assert all(assessment.sources.exists() for assessment in known)
     assert not QualityAssessment.objects.filter(rationale="").exists()
+
+
+def test_unknown_verdicts_say_in_public_why_they_are_unknown(demo_catalogue):
     safety = QualityAssessment.objects.filter(criterion=Criterion.SAFETY, programme__status="published")
     assert all("zeggen hier niets over" in assessment.rationale for assessment in safety)
 
 
-def test_nothing_is_invented_no_studies_ce_classes_prices_or_certifications(demo_catalogue):
-    assert not Study.objects.exists()
+def test_every_study_has_a_source_and_a_real_doi(demo_catalogue):
+    studies = Study.objects.all()
+    assert studies.exists()
+    for study in studies:
+        assert study.sources.exists(), study.title
+        assert study.doi.startswith("10."), study.title
+
+
+def test_every_known_fact_has_a_source(demo_catalogue):
+    from catalog.models import FactSource
+
+    facts = {
+        "guidance": ("offers_self_help", "offers_guided", "offers_blended"),
+        "severity": ("suits_mild", "suits_moderate"),
+        "anonymity": ("anonymous_use",),
+        "platforms": ("on_web", "on_ios", "on_android"),
+    }
+    sourced = set(FactSource.objects.values_list("programme__slug", "fact"))
+    for programme in Programme.objects.all():
+        for fact, fields in facts.items():
+            if any(getattr(programme, field) is not None for field in fields):
+                assert (programme.slug, fact) in sourced, (programme.slug, fact)
+        if programme.cost != "unknown":
+            assert (programme.slug, "cost") in sourced, programme.slug
+
+
+def test_nothing_is_invented_no_ce_classes_prices_or_certifications(demo_catalogue):
     assert set(Programme.objects.values_list("medical_device_class", flat=True)) == {"unknown"}
-    assert not Programme.objects.exclude(quality_marks="").exists()
+    assert set(Programme.objects.exclude(quality_marks="").values_list("slug", flat=True)) == {"mirro-rouwverwerking"}
     assert not Provider.objects.exclude(certifications="").exists()
-    # Only Minderdrinken is said to be free; every other price is unknown.
+    # Only the programmes a public page calls free have a price; every other price is unknown.
     priced = Programme.objects.exclude(cost="unknown").values_list("slug", "cost")
-    assert dict(priced) == {"minderdrinken": "free"}
+    assert dict(priced) == {
+        "minderdrinken": "free",
+        "drinktest": "free",
+        "mirro-rouwverwerking": "free",
+        "mirro-burn-out": "free",
+    }
 
 
 def test_lookups_have_the_themes_languages_and_icpc_codes_the_filters_need(demo_catalogue):

@@ -278,9 +278,7 @@ def test_state_is_the_canonical_query_string(catalogue):
 
 def test_each_active_filter_can_be_removed_on_its_own(catalogue):
     filterset = run("q=angst&theme=angst&theme=depressie&delivery=guided")
-    removals = {
-        f"{active.facet_label}: {active.label}": active.remove_query for active in filterset.active_filters()
-    }
+    removals = {f"{active.facet_label}: {active.label}": active.remove_query for active in filterset.active_filters()}
     assert removals["Thema: Angst"] == "q=angst&theme=depressie&delivery=guided"
     assert removals["Zoeken: “angst”"] == "theme=angst&theme=depressie&delivery=guided"
     assert removals["Aanbiedvorm: Begeleid door de POH-ggz"] == "q=angst&theme=angst&theme=depressie"
@@ -290,3 +288,76 @@ def test_search_text_without_words_sorts_by_name_instead_of_relevance(catalogue)
     filterset = run("q=%26%7C!&sort=relevance")
     assert filterset.current_sort == "name"
     assert len(names(filterset)) == 4
+
+
+# --- unknown is its own value, never "no" (nor "yes") ---
+
+
+@pytest.fixture
+def unknown_delivery(catalogue):
+    anxiety = factories.theme("Angst")
+    factories.programme(
+        "Vorm onbekend", themes=[anxiety], offers_self_help=None, offers_guided=None, offers_blended=None
+    )
+    factories.programme(
+        "Deels bekend", themes=[anxiety], offers_self_help=None, offers_guided=True, offers_blended=False
+    )
+    factories.programme(
+        "Niets van dit", themes=[anxiety], offers_self_help=False, offers_guided=False, offers_blended=False
+    )
+
+
+@pytest.mark.parametrize("mode", ["self_help", "guided", "blended"])
+def test_a_delivery_nobody_checked_never_matches_that_mode(unknown_delivery, mode):
+    assert "Vorm onbekend" not in names(run(f"delivery={mode}"))
+
+
+def test_a_partly_known_delivery_matches_only_what_is_known(unknown_delivery):
+    assert "Deels bekend" in names(run("delivery=guided"))
+    assert "Deels bekend" not in names(run("delivery=self_help"))
+
+
+def test_not_known_yet_is_its_own_delivery_option(unknown_delivery):
+    # Known to offer nothing ("Niets van dit") is not "not known"; known to offer one mode is not either.
+    assert names(run("delivery=unknown")) == ["Vorm onbekend"]
+
+
+def test_delivery_counts_never_count_unknown_as_offered(unknown_delivery):
+    assert facet(run(""), "delivery") == {"self_help": 2, "guided": 3, "blended": 1, "unknown": 1}
+
+
+def test_delivery_unknown_option_is_labelled_not_known_yet(unknown_delivery):
+    [delivery] = [found for found in run("").facets() if found.name == "delivery"]
+    assert {option.value: option.label for option in delivery.options}["unknown"] == "Nog niet bekend"
+    assert delivery.help_text == "Een programma telt alleen mee als een bron zegt dat het dit biedt."
+
+
+def test_an_unknown_cost_is_an_option_of_its_own_never_free(catalogue):
+    factories.programme("Prijs onbekend", cost=Programme.Cost.UNKNOWN)
+    filterset = run("")
+    assert facet(filterset, "cost")["unknown"] == 1
+    assert facet(filterset, "cost")["free"] == 2
+    assert names(run("cost=unknown")) == ["Prijs onbekend"]
+    [cost] = [found for found in filterset.facets() if found.name == "cost"]
+    assert {option.value: option.label for option in cost.options}["unknown"] == "Kosten nog niet bekend"
+
+
+# --- no longer offered ---
+
+
+def test_a_programme_no_longer_offered_matches_no_filter_and_counts_in_no_facet(catalogue):
+    factories.programme(
+        "Gestopt",
+        themes=[factories.theme("Angst")],
+        provider=factories.provider("Mirro"),
+        status=Programme.Status.WITHDRAWN,
+        withdrawn_on=date(2026, 1, 1),
+        verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS},
+    )
+    filterset = run("")
+    assert "Gestopt" not in names(filterset)
+    assert "Gestopt" not in names(run("theme=angst&provider=mirro&quality=effectiveness"))
+    assert facet(filterset, "theme")["angst"] == 2
+    assert facet(filterset, "provider")["mirro"] == 2
+    assert facet(filterset, "delivery")["self_help"] == 2
+    assert facet(run("quality=effectiveness"), "quality")["effectiveness"] == 2

@@ -52,7 +52,44 @@ def test_generated_programmes_are_varied_and_mostly_published(lookups):
     assert len(set(QualityAssessment.objects.values_list("verdict", flat=True))) == 4
     for programme in synthetic()[:20]:
         assert programme.themes.exists() and programme.languages.filter(code="nl").exists()
+        delivery = [programme.offers_self_help, programme.offers_guided, programme.offers_blended]
+        # Known delivery offers at least one way; unknown delivery is unknown throughout.
+        assert any(delivery) or delivery == [None, None, None]
+
+
+def test_a_share_of_the_facts_is_unknown_as_in_the_real_catalogue(lookups):
+    generate("--programmes", "200", "--seed", "7")
+    for fact in ["anonymous_use", "on_web", "on_ios", "on_android", "his_feedback", "available_after_treatment"]:
+        unknown = synthetic().filter(**{f"{fact}__isnull": True}).count()
+        assert 10 < unknown < 80, fact
+        assert synthetic().filter(**{fact: True}).exists() and synthetic().filter(**{fact: False}).exists(), fact
+    for fact in ["cost", "reading_level", "approach"]:
+        assert synthetic().filter(**{fact: "unknown"}).exists(), fact
+    assert (
+        synthetic().filter(status="draft", offers_guided__isnull=True).exists()
+        or synthetic().filter(status__in=["draft", "review", "archived"], suits_mild__isnull=True).exists()
+    )
+
+
+def test_public_programmes_have_what_the_publish_gate_needs(lookups):
+    generate("--programmes", "200", "--seed", "7")
+    public = synthetic().filter(status__in=["published", "withdrawn"])
+    assert not public.filter(offers_self_help__isnull=True).exists()
+    assert not public.filter(suits_mild__isnull=True).exists()
+    for programme in public:
         assert programme.offers_self_help or programme.offers_guided or programme.offers_blended
+        assert programme.suits_mild or programme.suits_moderate
+    assert not QualityAssessment.objects.filter(programme__in=public, rationale="").exists()
+    withdrawn = synthetic().filter(status="withdrawn")
+    assert withdrawn.exists()
+    assert not withdrawn.filter(withdrawn_on__isnull=True).exists()
+    assert not withdrawn.filter(withdrawn_reason="").exists()
+
+
+def test_generated_text_says_u_not_je(lookups):
+    generate("--programmes", "30", "--seed", "7")
+    for summary in synthetic().values_list("summary", flat=True):
+        assert " je " not in f" {summary} "
 
 
 def test_search_finds_generated_dutch_text(lookups):

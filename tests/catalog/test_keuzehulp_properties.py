@@ -1,6 +1,7 @@
 """Properties of the keuzehulp that must hold for any answers at all (hypothesis)."""
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from django.http import QueryDict
@@ -10,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog.keuzehulp import (
+    HARD_CONSTRAINTS,
     NEAREST_LIMIT,
     QUERY_KEYS,
     AgeGroup,
@@ -45,6 +47,8 @@ def _subset(values):
     return st.frozensets(st.sampled_from(values))
 
 
+facts_values = st.sampled_from([True, False, None])  # yes, no, not known yet
+
 programmes_data = st.lists(
     st.builds(
         ProgrammeFacts,
@@ -55,21 +59,43 @@ programmes_data = st.lists(
         target_groups=_subset(TARGET_GROUPS),
         languages=_subset(LANGUAGES),
         reading_level=st.sampled_from(Programme.ReadingLevel.values),
-        offers_self_help=st.booleans(),
-        offers_guided=st.booleans(),
-        offers_blended=st.booleans(),
-        suits_mild=st.booleans(),
-        suits_moderate=st.booleans(),
-        anonymous_use=st.booleans(),
-        on_web=st.booleans(),
-        on_ios=st.booleans(),
-        on_android=st.booleans(),
+        offers_self_help=facts_values,
+        offers_guided=facts_values,
+        offers_blended=facts_values,
+        suits_mild=facts_values,
+        suits_moderate=facts_values,
+        anonymous_use=facts_values,
+        on_web=facts_values,
+        on_ios=facts_values,
+        on_android=facts_values,
         approach=st.sampled_from(Programme.Approach.values),
         cost=st.sampled_from(Programme.Cost.values),
         verdicts=st.dictionaries(st.sampled_from(Criterion.values), st.sampled_from(Verdict.values)),
+        assessed_on=st.dictionaries(st.sampled_from(Criterion.values), st.dates(date(2020, 1, 1), date(2027, 1, 1))),
+        overdue=st.booleans(),
     ),
     max_size=12,
     unique_by=lambda programme: programme.id,
+)
+# The yes/no facts a hard constraint reads, by the answer that makes it read them.
+ASKED_FACTS = {
+    ("severity", Severity.MILD): "suits_mild",
+    ("severity", Severity.MODERATE): "suits_moderate",
+    ("severity", Severity.SEVERE): "suits_moderate",
+    ("device", Device.WEB): "on_web",
+    ("device", Device.IOS): "on_ios",
+    ("device", Device.ANDROID): "on_android",
+}
+YES_NO_FACTS = (
+    "offers_self_help",
+    "offers_guided",
+    "offers_blended",
+    "suits_mild",
+    "suits_moderate",
+    "anonymous_use",
+    "on_web",
+    "on_ios",
+    "on_android",
 )
 
 
@@ -121,7 +147,8 @@ def test_any_query_gives_clean_answers_and_a_valid_advice(pairs, programmes):
     assert all(match.fits for match in advice.matches)
     assert all(not match.fits for match in advice.nearest)
     assert len(advice.nearest) <= NEAREST_LIMIT
-    assert bool(advice.nearest) == (not advice.matches and bool(programmes))
+    themed = [p for p in programmes if not answers.theme or answers.theme in p.themes]
+    assert bool(advice.nearest) == (not advice.matches and bool(themed))
     assert len(advice.matches) == len({match.programme.id for match in advice.matches})
     for match in (*advice.matches, *advice.nearest):
         assert all(isinstance(text, str) and text for text in (*match.reasons, *match.watch_points))
@@ -146,6 +173,45 @@ def test_the_practice_menu_reorders_but_never_adds_or_drops(programmes, answers,
     assert {m.programme.id for m in plain.matches} == {m.programme.id for m in with_menu.matches}
     on_menu = [match.on_menu for match in with_menu.matches]
     assert on_menu == sorted(on_menu, reverse=True)
+
+
+def _asked_facts(answers: Answers) -> list[str]:
+    facts = [ASKED_FACTS[key, getattr(answers, key)] for key in ("severity", "device") if getattr(answers, key)]
+    return [*facts, "anonymous_use"] if answers.anonymous else facts
+
+
+@FAST
+@given(programmes=programmes_data, answers=hard_answers, preferences=soft_preferences)
+def test_a_fact_not_known_yet_never_passes_a_hard_constraint(programmes, answers, preferences):
+    answers = replace(answers, **preferences)
+    for match in rank(programmes, answers, OPTIONS).matches:
+        for fact in _asked_facts(answers):
+            assert getattr(match.programme, fact) is True
+
+
+@FAST
+@given(programmes=programmes_data, answers=hard_answers)
+def test_every_nearest_match_has_the_chosen_theme_and_says_why_it_is_shown(programmes, answers):
+    for match in rank(programmes, answers, OPTIONS).nearest:
+        assert not answers.theme or answers.theme in match.programme.themes
+        assert match.misfits or match.unknowns
+        assert all(text.endswith("; ask the provider") for text in match.unknowns)
+
+
+@FAST
+@given(programmes=programmes_data, answers=hard_answers, preferences=soft_preferences, data=st.data())
+def test_making_a_fact_unknown_never_adds_a_reason_or_a_match(programmes, answers, preferences, data):
+    """Forgetting a fact (yes or no becomes "not known yet") can only take away: no new reason, no new match."""
+    answers = replace(answers, **preferences)
+    for programme in programmes:
+        fact = data.draw(st.sampled_from([*YES_NO_FACTS, "reading_level", "approach", "cost"]))
+        unknown_value = None if fact in YES_NO_FACTS else "unknown"
+        forgotten = replace(programme, **{fact: unknown_value})
+        before, after = judge(programme, answers, OPTIONS), judge(forgotten, answers, OPTIONS)
+        assert set(after.reasons) <= set(before.reasons)
+        assert before.fits or not after.fits
+        hard = [rule(forgotten, answers, OPTIONS) for rule in HARD_CONSTRAINTS]
+        assert not any(miss and miss.unknown and "cannot" in miss.text for miss in hard)
 
 
 @pytest.fixture

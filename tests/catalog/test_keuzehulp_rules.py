@@ -1,10 +1,13 @@
 """The keuzehulp's rules, one behaviour per test, on plain data: no HTTP, no database."""
 
+from datetime import date
+
 import pytest
 from django.http import QueryDict
 from django.utils import translation
 
 from catalog.keuzehulp import (
+    HARD_CONSTRAINTS,
     NEAREST_LIMIT,
     SCORE_READING_EASIEST,
     SCORE_READING_EASY,
@@ -29,11 +32,32 @@ def _english():
         yield
 
 
+ASSESSED = date(2026, 3, 3)
+# A fully known programme, as tests/factories.py builds one; a test about unknown facts passes None explicitly.
+KNOWN = {
+    "offers_self_help": True,
+    "offers_guided": False,
+    "offers_blended": False,
+    "anonymous_use": False,
+    "on_web": True,
+    "on_ios": False,
+    "on_android": False,
+    "suits_mild": True,
+    "suits_moderate": False,
+    "reading_level": "B1",
+    "approach": "complaint",
+    "cost": "free",
+}
+
+
 def facts(name="Programma", **fields) -> ProgrammeFacts:
     fields.setdefault("slug", name.lower().replace(" ", "-"))
     fields.setdefault("themes", frozenset({"depressieve-klachten"}))
     fields.setdefault("languages", frozenset({"nl"}))
-    fields.setdefault("offers_self_help", True)
+    for fact, value in KNOWN.items():
+        fields.setdefault(fact, value)
+    if "verdicts" in fields:
+        fields.setdefault("assessed_on", {criterion: ASSESSED for criterion in fields["verdicts"]})
     return ProgrammeFacts(id=next(_ids), name=name, **fields)
 
 
@@ -168,6 +192,120 @@ def test_every_failed_constraint_is_listed():
     assert len(result.misfits) == 3
 
 
+# --- Unknown facts and hard constraints -----------------------------------------------------------------
+
+UNKNOWN_HARD_CASES = [
+    ({"suits_mild": None}, answers(severity="mild"), "not known yet whether it suits mild complaints"),
+    ({"suits_moderate": None}, answers(severity="moderate"), "not known yet whether it suits moderate complaints"),
+    ({"suits_moderate": None}, answers(severity="severe"), "not known yet whether it suits moderate complaints"),
+    ({"anonymous_use": None}, answers(anonymous=True), "not known yet whether it can be used anonymously"),
+    ({"on_web": None}, answers(device="web"), "not known yet whether there is a website version"),
+    ({"on_ios": None}, answers(device="ios"), "not known yet whether there is an iPhone app"),
+    ({"on_android": None}, answers(device="android"), "not known yet whether there is an Android app"),
+]
+
+
+@pytest.mark.parametrize("unknown, given, words", UNKNOWN_HARD_CASES)
+def test_an_unknown_fact_never_passes_a_hard_constraint_and_says_ask_the_provider(unknown, given, words):
+    result = one(facts(**unknown), given)
+    assert not result.fits
+    assert result.misfits == ()
+    assert result.unknowns == (f"{words}; ask the provider",)
+    assert rank([facts(**unknown)], given, OPTIONS).matches == ()
+
+
+@pytest.mark.parametrize("unknown, given, words", UNKNOWN_HARD_CASES)
+def test_an_unknown_fact_is_never_said_to_be_missing(unknown, given, words):
+    said = " ".join(one(facts(**unknown), given).unknowns)
+    for definite in ["cannot", "not meant", "no website", "no iPhone", "no Android"]:
+        assert definite not in said
+
+
+def test_an_unknown_fact_that_was_not_asked_about_is_no_misfit():
+    unknown = facts(anonymous_use=None, on_ios=None, suits_moderate=None)
+    assert one(unknown, answers(severity="mild", device="web")).fits
+
+
+def test_unknown_in_dutch_says_vraag_de_aanbieder():
+    with translation.override("nl"):
+        result = one(facts(anonymous_use=None), answers(anonymous=True))
+    assert result.unknowns == ("nog niet bekend of het anoniem kan; vraag de aanbieder",)
+
+
+def test_every_hard_constraint_on_a_yes_no_fact_fails_on_unknown():
+    # Guard for a rule added later: each yes/no fact the constraints read must treat None as "not passed".
+    asked = answers(severity="mild", anonymous=True, device="web")
+    unknown = facts(suits_mild=None, anonymous_use=None, on_web=None)
+    found = [rule(unknown, asked, OPTIONS) for rule in HARD_CONSTRAINTS]
+    assert sum(1 for miss in found if miss and miss.unknown) == 3
+
+
+# --- Unknown facts and soft preferences ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unknown, given, watch",
+    [
+        (
+            {"offers_guided": None, "offers_blended": None},
+            answers(guidance="guided"),
+            "not known yet whether the POH-ggz can guide it; ask the provider",
+        ),
+        (
+            {"offers_self_help": None},
+            answers(guidance="alone"),
+            "not known yet whether it can be followed alone; ask the provider",
+        ),
+        (
+            {"offers_self_help": None},
+            answers(),
+            "not known yet whether it can be followed without guidance; ask the provider",
+        ),
+        ({"reading_level": "unknown"}, answers(reading="low"), "reading level not known yet; ask the provider"),
+        ({"reading_level": "unknown"}, answers(reading="plain"), "reading level not known yet; ask the provider"),
+        (
+            {"approach": "unknown"},
+            answers(strength=True),
+            "not known yet whether it is strength-based; ask the provider",
+        ),
+        ({"cost": "unknown"}, answers(), "cost not known yet; ask the provider"),
+    ],
+)
+def test_an_unknown_soft_fact_is_a_watch_point_never_a_reason(unknown, given, watch):
+    result = one(facts(**unknown), given)
+    assert watch in result.watch_points
+    assert result.fits
+    baseline = one(facts(**unknown), answers())
+    assert result.reasons == baseline.reasons
+    assert result.score == baseline.score
+
+
+def test_guidance_wish_is_met_by_known_blended_use_even_when_guidance_is_unknown():
+    result = one(facts(offers_guided=None, offers_blended=True), answers(guidance="guided"))
+    assert "can be combined with consultations (blended)" in result.reasons
+
+
+def test_no_guidance_when_self_help_is_unknown_is_not_called_self_help_only():
+    result = one(facts(offers_self_help=None, offers_guided=False, offers_blended=False), answers(guidance="guided"))
+    assert "no guidance offered" in result.watch_points
+    assert not any("self-help only" in point for point in result.watch_points)
+
+
+def test_a_red_flag_gives_no_blended_reason_when_blended_use_is_unknown():
+    result = one(facts(offers_blended=None), answers(red_flags=frozenset({"crisis"})))
+    assert not any("blended" in reason for reason in result.reasons)
+
+
+def test_a_programme_with_every_fact_unknown_gets_no_reason_at_all():
+    nothing_known = ProgrammeFacts(
+        id=1, slug="leeg", name="Leeg", themes=frozenset({"depressieve-klachten"}), languages=frozenset({"nl"})
+    )
+    given = answers(reading="low", guidance="guided", strength=True, red_flags=frozenset({"suicidal"}))
+    result = one(nothing_known, given)
+    assert result.reasons == ()
+    assert result.score == 0
+
+
 # --- Soft preferences ------------------------------------------------------------------------------------
 
 
@@ -268,27 +406,63 @@ def test_without_the_preference_the_approach_says_nothing():
 def test_proven_effectiveness_raises_the_score():
     proven = one(facts(verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS}), answers())
     unknown = one(facts(verdicts={Criterion.SAFETY: Verdict.MEETS}), answers())
-    assert "quality: effectiveness meets the criterion" in proven.reasons
+    assert "quality: effectiveness meets (assessed on 3 March 2026)" in proven.reasons
     assert proven.score > unknown.score
 
 
-def test_unknown_effectiveness_is_a_watch_point():
+def test_an_effectiveness_never_assessed_is_a_watch_point():
     result = one(facts(verdicts={Criterion.SAFETY: Verdict.MEETS}), answers())
-    assert "quality: effectiveness unknown" in result.watch_points
+    assert "quality: effectiveness not assessed yet" in result.watch_points
+
+
+def test_an_unknown_verdict_after_a_search_says_when_it_was_searched():
+    result = one(facts(verdicts={Criterion.SAFETY: Verdict.MEETS, Criterion.EFFECTIVENESS: Verdict.UNKNOWN}), answers())
+    assert "quality: effectiveness not known (searched on 3 March 2026)" in result.watch_points
+    assert not any("effectiveness" in reason for reason in result.reasons)
+
+
+def test_a_verdict_without_an_assessment_date_counts_as_not_assessed():
+    # The one wording says "not assessed yet" for it, so it may neither score nor be named as a reason.
+    undated = facts(verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS}, assessed_on={})
+    result = one(undated, answers())
+    assert result.reasons == ()
+    assert result.score == one(facts(), answers()).score
+    assert "quality: all four criteria not assessed yet" in result.watch_points
 
 
 def test_a_programme_never_assessed_gets_one_quality_watch_point():
     assert [p for p in one(facts(), answers()).watch_points if p.startswith("quality")] == [
-        "quality: not assessed yet"
+        "quality: all four criteria not assessed yet"
     ]
+
+
+def test_the_quality_words_are_the_sites_one_wording():
+    from catalog.quality import verdict_wording
+
+    programme = facts(verdicts={Criterion.SAFETY: Verdict.PARTLY})
+    wording = verdict_wording(Criterion.SAFETY, Verdict.PARTLY, ASSESSED)
+    assert f"quality: safety {wording.dated}" in one(programme, answers()).watch_points
 
 
 def test_failing_a_quality_criterion_lowers_the_score_but_does_not_exclude():
     failing = one(facts(verdicts={Criterion.SAFETY: Verdict.DOES_NOT}), answers())
     partly = one(facts(verdicts={Criterion.SAFETY: Verdict.PARTLY}), answers())
-    assert "quality: safety does not meet the criterion" in failing.watch_points
-    assert "quality: safety partly meets the criterion" in partly.watch_points
+    assert "quality: safety does not meet (assessed on 3 March 2026)" in failing.watch_points
+    assert "quality: safety partly meets (assessed on 3 March 2026)" in partly.watch_points
     assert failing.fits and failing.score < partly.score
+
+
+def test_an_overdue_programme_gets_the_overdue_watch_point():
+    overdue = one(facts(overdue=True), answers())
+    assert "This information is older than planned; the editorial team is checking it again." in (overdue.watch_points)
+    assert overdue.fits and overdue.score == one(facts(), answers()).score
+    assert not any("older than planned" in point for point in one(facts(), answers()).watch_points)
+
+
+def test_the_overdue_watch_point_is_dutch_under_nl():
+    with translation.override("nl"):
+        points = one(facts(overdue=True), answers()).watch_points
+    assert "Deze informatie is ouder dan gepland; de redactie controleert haar opnieuw." in points
 
 
 def test_another_language_than_dutch_is_named_as_a_reason():
@@ -366,11 +540,51 @@ def test_programmes_failing_a_hard_constraint_are_left_out_of_the_matches():
 
 def test_when_nothing_fits_the_nearest_matches_say_what_does_not_fit():
     one_off = facts("Een ernaast", anonymous_use=False)
-    two_off = facts("Twee ernaast", anonymous_use=False, themes=frozenset({"angstklachten"}))
-    advice = rank([two_off, one_off], answers(theme="depressieve-klachten", anonymous=True), OPTIONS)
+    two_off = facts("Twee ernaast", anonymous_use=False, languages=frozenset({"tr"}))
+    advice = rank([two_off, one_off], answers(language="nl", anonymous=True), OPTIONS)
     assert advice.nothing_fits
     assert [match.programme for match in advice.nearest] == [one_off, two_off]
     assert advice.nearest[0].misfits == ("cannot be used anonymously",)
+    assert advice.nearest[1].misfits == ("not available in Dutch", "cannot be used anonymously")
+
+
+def test_the_nearest_matches_never_cross_the_chosen_theme():
+    # A moderate depression case once listed Drinktest, an alcohol self-test, as a near match.
+    depression = facts("Kleur je leven", suits_moderate=False)
+    alcohol = facts("Drinktest", themes=frozenset({"alcohol"}), suits_moderate=True)
+    advice = rank([alcohol, depression], answers(theme="depressieve-klachten", severity="moderate"), OPTIONS)
+    assert [match.programme.name for match in advice.nearest] == ["Kleur je leven"]
+
+
+def test_without_a_programme_for_the_theme_there_are_no_nearest_matches():
+    advice = rank([facts(themes=frozenset({"angstklachten"}))], answers(theme="depressieve-klachten"), OPTIONS)
+    assert advice.nothing_fits and advice.nearest == ()
+
+
+def test_without_a_chosen_theme_the_nearest_may_have_any_theme():
+    other = facts("Ander thema", themes=frozenset({"angstklachten"}), anonymous_use=False)
+    assert [match.programme for match in rank([other], answers(anonymous=True), OPTIONS).nearest] == [other]
+
+
+def test_every_nearest_match_says_why_it_is_shown():
+    known = facts("Kan niet anoniem", anonymous_use=False)
+    unknown = facts("Anoniem onbekend", anonymous_use=None)
+    advice = rank([known, unknown], answers(theme="depressieve-klachten", anonymous=True), OPTIONS)
+    assert len(advice.nearest) == 2
+    for match in advice.nearest:
+        assert match.misfits or match.unknowns
+    by_name = {match.programme.name: match for match in advice.nearest}
+    assert by_name["Kan niet anoniem"].misfits == ("cannot be used anonymously",)
+    assert by_name["Anoniem onbekend"].unknowns == (
+        "not known yet whether it can be used anonymously; ask the provider",
+    )
+
+
+def test_a_fact_not_known_yet_is_nearer_than_one_that_is_known_to_miss():
+    known = facts("Aaa kan niet anoniem", anonymous_use=False)
+    unknown = facts("Zzz anoniem onbekend", anonymous_use=None)
+    advice = rank([known, unknown], answers(anonymous=True), OPTIONS)
+    assert [match.programme for match in advice.nearest] == [unknown, known]
 
 
 def test_the_nearest_matches_are_few():

@@ -2,6 +2,7 @@
 
 import logging
 import re
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -10,9 +11,9 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from catalog.models import Criterion, Programme, Verdict
+from catalog.models import Criterion, Programme, QualityAssessment, Verdict
 from tests import factories
 from toolkit.practice_context import PracticeContext
 
@@ -41,12 +42,21 @@ def _dutch():
         yield
 
 
+ASSESSED = date(2026, 3, 3)
+
+
+def assessed(programme, on=ASSESSED):
+    """Date the programme's four assessments, as the publish gate requires of a published programme."""
+    QualityAssessment.objects.filter(programme=programme).update(assessed_on=on)
+    return programme
+
+
 @pytest.fixture
 def catalogue():
     depression = factories.theme("Depressieve klachten")
     anxiety = factories.theme("Angstklachten")
     dutch, turkish = factories.language("Nederlands", "nl"), factories.language("Turks", "tr")
-    return {
+    catalogue = {
         "kleur": factories.programme(
             "Kleur je leven",
             themes=[depression],
@@ -74,6 +84,8 @@ def catalogue():
             website="https://x.example/",
         ),
     }
+    assessed(catalogue["kleur"])
+    return catalogue
 
 
 def keuzehulp_url(**answers):
@@ -108,7 +120,8 @@ def test_result_ranks_the_fitting_programmes_with_their_reasons(client, catalogu
     assert text.index("Kleur je leven") < text.index("Mindfit") < text.index("Psyfit")
     assert "geschikt voor laaggeletterden" in text
     assert "begeleiding door de POH-ggz mogelijk" in text
-    assert "kwaliteit: effectiviteit voldoet" in text
+    assert "kwaliteit: effectiviteit voldoet (beoordeeld op 3 maart 2026)" in text
+    assert "kwaliteit: veiligheid niet bekend (gezocht op 3 maart 2026)" in text
     assert "Angst de baas" not in text
     assert "Concept programma" not in text
 
@@ -277,10 +290,7 @@ def test_the_advice_sheet_shows_the_practice_contact_line_when_logged_in(client,
 
 def test_the_advice_sheet_links_back_to_the_same_result(client, catalogue):
     text = client.get(advice_url(["psyfit"], theme="depressieve-klachten", reading="low")).text
-    assert (
-        f'href="{keuzehulp_url(theme="depressieve-klachten", reading="low")}#result"'.replace("&", "&amp;")
-        in text
-    )
+    assert f'href="{keuzehulp_url(theme="depressieve-klachten", reading="low")}#result"'.replace("&", "&amp;") in text
 
 
 def test_the_result_lets_the_gp_tick_programmes_for_the_advice_sheet(client, catalogue):
@@ -313,3 +323,78 @@ def test_result_page_queries_do_not_grow_with_the_number_of_programmes(
     with django_assert_max_num_queries(few):
         client.get(url)
     assert few <= 8
+
+
+# --- Unknown, overdue and withdrawn ----------------------------------------------------------------------
+
+
+def test_an_unknown_fact_is_shown_as_not_known_yet_never_as_no(client, catalogue):
+    Programme.objects.filter(pk=catalogue["kleur"].pk).update(anonymous_use=None)
+    text = client.get(keuzehulp_url(theme="depressieve-klachten", anonymous="on")).text
+    assert "Geen programma past bij alle antwoorden" in text
+    assert "Nog niet bekend" in text
+    assert "nog niet bekend of het anoniem kan; vraag de aanbieder" in text
+    kleur = text[text.index("Kleur je leven</a>") : text.index("Zet Kleur je leven op het adviesblad")]
+    assert "niet anoniem te gebruiken" not in kleur
+
+
+def test_a_programme_whose_severity_fit_is_unknown_is_not_offered_as_fitting(client, catalogue):
+    Programme.objects.update(suits_moderate=None)
+    text = client.get(keuzehulp_url(theme="depressieve-klachten", severity="moderate")).text
+    assert "Geen programma past bij alle antwoorden" in text
+    assert "nog niet bekend of het geschikt is voor matige klachten; vraag de aanbieder" in text
+
+
+def test_the_nearest_matches_never_cross_the_chosen_theme(client, catalogue):
+    # A moderate depression case once listed Drinktest, an alcohol self-test, as third-nearest.
+    factories.programme("Drinktest", themes=[factories.theme("Alcohol")], suits_moderate=True)
+    text = client.get(keuzehulp_url(theme="depressieve-klachten", severity="moderate")).text
+    assert "Geen programma past bij alle antwoorden" in text
+    assert "Alleen programma's voor de gekozen klacht staan hier." in text
+    assert "Drinktest" not in text.split('id="result"', 1)[1]
+    assert "Angst de baas" not in text.split('id="result"', 1)[1]
+    assert text.count("niet bedoeld voor matige klachten") == 3
+
+
+def test_an_overdue_programme_says_so_in_its_watch_points(client, catalogue):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Programme.objects.filter(pk=catalogue["psyfit"].pk).update(next_review=yesterday)
+    Programme.objects.filter(pk=catalogue["kleur"].pk).update(next_review=timezone.localdate())
+    text = client.get(keuzehulp_url(**LOW_LITERACY_GUIDED)).text
+    notice = "Deze informatie is ouder dan gepland; de redactie controleert haar opnieuw."
+    assert text.count(notice) == 1
+    psyfit = text[text.index("Psyfit</a>") : text.index("Zet Psyfit op het adviesblad")]
+    assert notice in psyfit
+
+
+@pytest.mark.parametrize("status", [Programme.Status.WITHDRAWN, Programme.Status.DRAFT, Programme.Status.ARCHIVED])
+def test_a_programme_not_published_never_appears(client, catalogue, status):
+    hidden = factories.programme(
+        "Stopgezet programma",
+        themes=[factories.theme("Slaapproblemen")],
+        status=status,
+        website="https://stop.example/",
+        reading_level=Programme.ReadingLevel.A2,
+        offers_guided=True,
+        suits_moderate=True,
+    )
+    hidden.themes.add(catalogue["kleur"].themes.first())
+    form = client.get(reverse("catalog:keuzehulp")).text
+    assert "slaapproblemen" not in form
+    for url in [
+        keuzehulp_url(**LOW_LITERACY_GUIDED),
+        keuzehulp_url(theme="depressieve-klachten", anonymous="on", device="ios"),
+        keuzehulp_url(theme="slaapproblemen"),
+        advice_url(["stopgezet-programma"]),
+    ]:
+        assert "Stopgezet programma" not in client.get(url).text
+
+
+def test_the_advice_sheet_never_calls_an_unknown_cost_free(client, catalogue):
+    Programme.objects.filter(pk=catalogue["psyfit"].pk).update(cost="unknown", anonymous_use=None, on_web=None)
+    text = client.get(advice_url(["psyfit"])).text
+    sheet = text[text.index('<article class="keuzehulp-sheet">') : text.index("</article>")]
+    assert "Vraag de praktijk wat het kost." in sheet
+    assert "gratis voor u" not in sheet
+    assert "zonder uw naam" not in sheet
+    assert "U kunt het gebruiken op" not in sheet

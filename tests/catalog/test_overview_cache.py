@@ -1,15 +1,18 @@
 """The overview is served from the cache until the catalogue changes, and never shows a visitor another's page."""
 
+import re
+from datetime import date, timedelta
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from catalog.models import Criterion, Programme, QualityAssessment, Verdict
 from catalog.overview_cache import MAX_CACHED_QUERY_LENGTH, catalogue_revision, overview_cache_key
-from catalog.services import programme_publish
-from tests import factories
+from tests import factories, publishing
 
 pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("catalog:programme_list")
@@ -58,12 +61,11 @@ def test_each_language_has_its_own_entry(client):
 
 
 def test_publishing_a_programme_shows_it_at_once(client):
-    curator = factories.user("redacteur", is_staff=True)
-    draft = factories.programme("Minderdrinken", status=Programme.Status.DRAFT)
+    draft = publishing.ready_for_review("Minderdrinken")
     factories.programme("Drinktest")
     before, _ = get(client)
     assert "Minderdrinken" not in before
-    programme_publish(programme=draft, by=curator)
+    publishing.publish(draft)  # by a second curator, through the publish gate
     after, _ = get(client)
     assert "Minderdrinken" in after
 
@@ -135,3 +137,36 @@ def test_with_the_cache_off_every_visit_renders(client, settings):
     _, first = get(client)
     _, second = get(client)
     assert first == second > 1
+
+
+def test_a_programme_no_longer_offered_leaves_the_cached_overview_at_once(client):
+    programme = factories.programme("Stopt binnenkort")
+    factories.programme("Blijft")
+    before, _ = get(client, {"theme": "depressieve-klachten"})
+    assert "Stopt binnenkort" in before
+    programme.status = Programme.Status.WITHDRAWN
+    programme.withdrawn_on = date(2026, 6, 1)
+    programme.save()
+    after, _ = get(client, {"theme": "depressieve-klachten"})
+    assert "Stopt binnenkort" not in after and "Blijft" in after
+    # The theme's count went down with it.
+    assert re.search(r'<span>Depressieve klachten</span>\s*<span class="facet-count"[^>]*>1</span>', after)
+    assert re.search(r'<span>Depressieve klachten</span>\s*<span class="facet-count"[^>]*>2</span>', before)
+
+
+def test_a_programme_becomes_overdue_in_the_cached_overview_the_next_day(client, monkeypatch):
+    today = timezone.localdate()
+    factories.programme("Drinktest", next_review=today)
+    before, _ = get(client)
+    assert "ouder dan gepland" not in before
+    # Nothing was edited; only the date moved on. The cached page must not keep saying it is current.
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + timedelta(days=1))
+    after, _ = get(client)
+    assert "Deze informatie is ouder dan gepland" in after
+
+
+def test_the_cache_key_changes_with_the_day(monkeypatch):
+    today = timezone.localdate()
+    key = overview_cache_key("q=slaap")
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + timedelta(days=1))
+    assert overview_cache_key("q=slaap") != key

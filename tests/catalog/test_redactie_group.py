@@ -38,3 +38,19 @@ def test_group_and_checklist_come_back_after_a_flush():
     call_command("flush", interactive=False, verbosity=0)
     assert "change_programme" in redactie_codenames()
     assert ChecklistQuestion.objects.filter(criterion=Criterion.SAFETY).exists()
+
+
+@pytest.mark.django_db
+def test_redactie_may_curate_sources_and_the_sources_of_facts():
+    codenames = redactie_codenames()
+    for model in ["source", "factsource"]:
+        assert {f"{action}_{model}" for action in ["add", "change", "delete", "view"]} <= codenames
+    assert "view_historicalsource" in codenames
+    assert "change_historicalsource" not in codenames
+
+
+@pytest.mark.django_db
+def test_redactie_only_reads_the_link_checks_the_command_writes():
+    codenames = redactie_codenames()
+    assert "view_linkcheck" in codenames
+    assert not {"add_linkcheck", "change_linkcheck", "delete_linkcheck"} & codenames

@@ -17,6 +17,7 @@ from catalog.models import (
     Programme,
     QualityAssessment,
     Resource,
+    Source,
     Study,
     Verdict,
 )
@@ -134,9 +135,7 @@ def test_a_1000_character_search_gives_the_page_with_a_clear_message(client):
     assert len(shown) <= 100
 
 
-@pytest.mark.parametrize(
-    "text", ["\x00alcohol", "de", "het de een", "'\"<>&|!:*", "ü" * 300, "alcohol " * 50]
-)
+@pytest.mark.parametrize("text", ["\x00alcohol", "de", "het de een", "'\"<>&|!:*", "ü" * 300, "alcohol " * 50])
 def test_odd_search_text_gives_a_normal_page(client, text):
     factories.programme("Minder drinken", summary="Grip op alcohol.")
     response = client.get(LIST_URL, {"q": text})
@@ -155,9 +154,7 @@ ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     params=st.dictionaries(
-        st.sampled_from(
-            ["q", "theme", "delivery", "language", "cost", "quality", "provider", "sort", "page"]
-        ),
+        st.sampled_from(["q", "theme", "delivery", "language", "cost", "quality", "provider", "sort", "page"]),
         st.lists(ANY_TEXT, max_size=3),
         max_size=5,
     )
@@ -177,18 +174,24 @@ def test_a_search_that_finds_nothing_says_so(client):
 def test_each_card_has_a_compare_checkbox_for_the_compare_form(client):
     factories.programme("Psyfit")
     response = client.get(LIST_URL)
-    assert (
-        f'<form id="compare-form" class="compare-bar mb-3" method="get" action="{COMPARE_URL}">'
-        in response.text
-    )
+    assert f'<form id="compare-form" class="compare-bar mb-3" method="get" action="{COMPARE_URL}">' in response.text
     assert 'name="p" value="psyfit" id="compare-psyfit" form="compare-form"' in response.text
 
 
-def test_cards_show_each_quality_criterion_in_words(client):
-    factories.programme("Psyfit", verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS})
+HOW_URL = reverse("catalog:how_we_assess")
+
+
+def test_cards_show_each_quality_criterion_in_words_with_its_date(client):
+    programme = factories.programme("Psyfit", verdicts={Criterion.EFFECTIVENESS: Verdict.MEETS})
+    programme.assessments.filter(criterion=Criterion.EFFECTIVENESS).update(assessed_on=date(2026, 3, 3))
     response = client.get(LIST_URL)
-    assert 'Effectiviteit:</span> <span class="verdict-label">voldoet' in response.text
-    assert 'Veiligheid:</span> <span class="verdict-label">onbekend' in response.text
+    assert (
+        f'Effectiviteit:</span> <a class="verdict-label" href="{HOW_URL}#verdict-meets">'
+        "voldoet (beoordeeld op 3 maart 2026)</a>"
+    ) in response.text
+    assert f'Veiligheid:</span> <a class="verdict-label" href="{HOW_URL}#verdict-unknown">nog niet beoordeeld' in (
+        response.text
+    )
 
 
 def test_overview_in_english_shows_english_labels(client):
@@ -245,13 +248,20 @@ def full_programme():
         next_review=date(2027, 3, 1),
         verdicts={Criterion.EFFECTIVENESS: Verdict.PARTLY, Criterion.SAFETY: Verdict.MEETS},
     )
+    programme.assessments.exclude(verdict=Verdict.UNKNOWN).update(assessed_on=date(2026, 3, 1))
+    programme.assessments.filter(criterion=Criterion.TRANSPARENCY).update(
+        assessed_on=date(2026, 3, 1), rationale="Wie het programma betaalt, staat nergens openbaar."
+    )
     safety = programme.assessments.get(criterion=Criterion.SAFETY)
     safety.rationale = "Versleutelde opslag en beveiligde berichten."
-    safety.evidence = "Zie https://www.mirro.nl/security"
+    safety.curator_notes = "Nog uitzoeken of dit ook voor de app geldt."
     safety.save()
-    question = ChecklistQuestion.objects.create(
-        criterion=Criterion.SAFETY, text="Worden gegevens versleuteld?"
+    safety.sources.add(
+        Source.objects.create(
+            title="Beveiliging", publisher="Mirro", url="https://www.mirro.nl/security", seen_on=date(2026, 2, 20)
+        )
     )
+    question = ChecklistQuestion.objects.create(criterion=Criterion.SAFETY, text="Worden gegevens versleuteld?")
     ChecklistAnswer.objects.create(assessment=safety, question=question, answer=ChecklistAnswer.Answer.YES)
     Study.objects.create(
         programme=programme,
@@ -283,13 +293,14 @@ def test_detail_shows_what_it_is_for_whom_and_how(client, full_programme):
         "Rouw",
         "Volwassenen",
         "P02 Acute stressreactie",
-        "Begeleid door de POH-ggz",
+        "Zelfhulp (zelfstandig), Begeleid door de POH-ggz",
         "8 weken",
         "Vergoed door de zorgverzekeraar. Vergoed vanuit de basisverzekering via de POH-ggz.",
         "Web, iOS-app",
         "Cognitieve gedragstherapie",
         "Ja, voortgang en resultaten kunnen terug naar uw informatiesysteem",
-        "Blijft beschikbaar na de behandeling",
+        "Ja, blijft beschikbaar na de behandeling",
+        "Vergoed door de zorgverzekeraar",
         "CE-klasse I",
         "ZorgTTP",
         "1 maart 2026",
@@ -303,9 +314,17 @@ def test_detail_shows_each_criterion_on_its_own_with_checklist_rationale_and_evi
     assert text.count('class="criterion card') == 4
     assert "Worden gegevens versleuteld? <strong>Ja</strong>" in text
     assert "Versleutelde opslag en beveiligde berichten." in text
-    assert '<a href="https://www.mirro.nl/security"' in text
-    assert "voldoet deels" in text
-    assert 'Transparantie:</span> <span class="verdict-label">onbekend' in text
+    assert (
+        'bron: <a href="https://www.mirro.nl/security" rel="noopener">Beveiliging</a>, Mirro, '
+        "gezien op 20 februari 2026"
+    ) in text
+    assert "Nog uitzoeken" not in text
+    assert "voldoet deels (beoordeeld op 1 maart 2026)" in text
+    assert (
+        f'Transparantie:</span> <a class="verdict-label" href="{HOW_URL}#verdict-unknown">'
+        "niet bekend (gezocht op 1 maart 2026)"
+    ) in text
+    assert "Wie het programma betaalt, staat nergens openbaar." in text
     assert "score" not in text.lower().replace("hoe het scoort", "")
 
 
@@ -336,7 +355,8 @@ def test_detail_shows_resources_with_sanitized_text(client, full_programme):
 def test_detail_of_a_sparse_programme_says_unknown_rather_than_hiding(client):
     programme = factories.programme("Kaal", offers_self_help=False, on_web=False)
     text = client.get(programme.get_absolute_url()).text
-    assert text.count("onbekend") >= 4
+    assert text.count("nog niet beoordeeld") == 8  # the four criteria at a glance and each on its own
+    assert text.count('<span class="fact-unknown">Nog niet bekend</span>') >= 4  # duration and provider details
     assert "Nog geen onderzoeken vastgelegd." in text
     assert "Nog geen handleidingen of materialen." in text
 
@@ -345,12 +365,10 @@ def test_a_criterion_without_an_assessment_shows_as_unknown(client):
     programme = factories.programme("Half beoordeeld")
     QualityAssessment.objects.filter(programme=programme, criterion=Criterion.SAFETY).delete()
     text = client.get(programme.get_absolute_url()).text
-    assert 'Veiligheid:</span> <span class="verdict-label">onbekend' in text
+    assert f'Veiligheid:</span> <a class="verdict-label" href="{HOW_URL}#verdict-unknown">nog niet beoordeeld' in text
 
 
-@pytest.mark.parametrize(
-    "status", [Programme.Status.DRAFT, Programme.Status.IN_REVIEW, Programme.Status.ARCHIVED]
-)
+@pytest.mark.parametrize("status", [Programme.Status.DRAFT, Programme.Status.IN_REVIEW, Programme.Status.ARCHIVED])
 def test_detail_of_an_unpublished_programme_is_not_found(client, status):
     programme = factories.programme("Verborgen", status=status)
     assert client.get(programme.get_absolute_url()).status_code == 404
@@ -362,9 +380,7 @@ def test_detail_of_an_unknown_slug_is_not_found(client):
 
 def test_compare_and_keuzehulp_paths_are_not_taken_for_programme_slugs():
     assert resolve(COMPARE_URL).func is views.compare
-    assert (
-        resolve(reverse("catalog:programme_detail", kwargs={"slug": "psyfit"})).func is views.programme_detail
-    )
+    assert resolve(reverse("catalog:programme_detail", kwargs={"slug": "psyfit"})).func is views.programme_detail
 
 
 # --- compare ---

@@ -1,11 +1,14 @@
-"""The programme menu: picking published programmes, how many, suggestions that fit the population."""
+"""The programme menu: picking published programmes, how many, suggestions that fit the population, and the
+notices for programmes past their review or no longer offered (menu and dashboard)."""
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from catalog.models import Programme
+from catalog.models import Criterion, Programme, Verdict
 from practices import selectors, services
 from practices.models import AuditEvent, MenuItem, Role
 from practices.suggestions import PopulationFacts, rank_programmes
@@ -47,9 +50,7 @@ def test_reading_level_is_no_reason_when_low_literacy_is_rare():
 
 
 def test_programme_for_the_target_group_low_literacy_gets_that_reason():
-    catalog.programme(
-        "Voor iedereen", reading_level="B2", target_groups=[catalog.target_group("Laaggeletterden")]
-    )
+    catalog.programme("Voor iedereen", reading_level="B2", target_groups=[catalog.target_group("Laaggeletterden")])
     ranked = rank_programmes(_programmes(), PopulationFacts(share_low_literacy=Decimal("20")))
     assert "Made for people with low literacy; in your practice that is 20%." in ranked[0].reasons
 
@@ -91,16 +92,46 @@ def test_without_a_profile_programmes_are_ranked_by_general_merits():
     assert not any(s.fits_population for s in ranked)
 
 
+def test_an_unknown_fact_gives_no_reason_and_no_points():
+    # None and "unknown" mean nobody has checked; a suggestion may only rest on what is known.
+    catalog.programme(
+        "Onbekend",
+        reading_level=Programme.ReadingLevel.UNKNOWN,
+        approach=Programme.Approach.UNKNOWN,
+        available_after_treatment=None,
+    )
+    catalog.programme("Bekend nee", reading_level="C1", available_after_treatment=False)
+    facts = PopulationFacts(share_low_literacy=Decimal("40"))
+    ranked = {s.programme.name: s for s in rank_programmes(_programmes(), facts)}
+    unknown = ranked["Onbekend"]
+    assert (unknown.fit, unknown.general) == (ranked["Bekend nee"].fit, ranked["Bekend nee"].general) == (0, 1)
+    assert unknown.reasons == ranked["Bekend nee"].reasons
+    assert not any(
+        "read" in reason or "Strength" in reason or "after treatment" in reason for reason in unknown.reasons
+    )
+
+
+@pytest.mark.parametrize("value, has_reason", [(True, True), (False, False), (None, False)])
+def test_stays_available_after_treatment_only_when_known_to_be_so(value, has_reason):
+    catalog.programme("Na de behandeling", available_after_treatment=value)
+    reasons = rank_programmes(_programmes(), None)[0].reasons
+    assert ("Stays available after treatment ends." in reasons) is has_reason
+
+
+def test_unpublished_and_withdrawn_programmes_are_never_suggested(practice):
+    catalog.programme("Gepubliceerd")
+    catalog.programme("Niet meer aangeboden", status=Programme.Status.WITHDRAWN)
+    catalog.programme("Concept", status=Programme.Status.DRAFT)
+    names = [s.programme.name for s in selectors.programme_suggestions(practice, None)]
+    assert names == ["Gepubliceerd"]
+
+
 def test_ranking_runs_no_queries_on_prefetched_programmes(django_assert_num_queries):
     for number in range(5):
-        catalog.programme(
-            f"Programma {number}", languages=[catalog.language(), catalog.language("Arabisch", "ar")]
-        )
+        catalog.programme(f"Programma {number}", languages=[catalog.language(), catalog.language("Arabisch", "ar")])
     programmes = list(_programmes())
     with django_assert_num_queries(0):
-        rank_programmes(
-            programmes, PopulationFacts(languages={"ar": "Arabisch"}, share_low_literacy=Decimal(40))
-        )
+        rank_programmes(programmes, PopulationFacts(languages={"ar": "Arabisch"}, share_low_literacy=Decimal(40)))
 
 
 # Picking programmes -----------------------------------------------------------------------------------------
@@ -113,9 +144,7 @@ def test_adding_a_programme_puts_it_on_the_menu_and_audits_it(client, practice, 
     assert response.status_code == 302
     item = practice.menu_items.get()
     assert (item.programme, item.position, item.guided_by, item.licence_arranged) == (programme, 1, "", False)
-    assert AuditEvent.objects.filter(
-        practice=practice, action="create", subject="menu: Kleur je leven"
-    ).exists()
+    assert AuditEvent.objects.filter(practice=practice, action="create", subject="menu: Kleur je leven").exists()
 
 
 def test_unpublished_programmes_cannot_be_added(client, practice, manager):
@@ -140,9 +169,7 @@ def test_more_than_three_programmes_is_warned_about_but_allowed(client, practice
     for programme in programmes[:3]:
         services.menu_add(practice=practice, by=manager, programme=programme)
     client.force_login(manager)
-    page = client.post(
-        _url("menu_add", practice), {"programme": programmes[3].pk}, follow=True
-    ).content.decode()
+    page = client.post(_url("menu_add", practice), {"programme": programmes[3].pk}, follow=True).content.decode()
     assert practice.menu_items.count() == 4
     assert "You now offer 4 programmes. Starting with 1 to 3 keeps it manageable" in page
     assert "Your menu has 4 programmes. The sources advise starting with 1 to 3" in page
@@ -176,9 +203,7 @@ def test_who_guides_and_licence_are_saved_per_programme(client, practice, manage
         "Licentie via zorggroep",
         2,
     )
-    assert AuditEvent.objects.filter(
-        practice=practice, action="change", subject="menu: Minder drinken"
-    ).exists()
+    assert AuditEvent.objects.filter(practice=practice, action="change", subject="menu: Minder drinken").exists()
 
 
 def test_invalid_item_update_shows_the_error_and_keeps_input(client, practice, manager):
@@ -267,9 +292,7 @@ def test_menu_page_queries_do_not_grow_with_the_number_of_programmes(
     few = load()
     for _ in range(8):
         services.menu_add(practice=practice, by=manager, programme=catalog.programme())
-        catalog.programme(
-            languages=[catalog.language("Turks", "tr")], target_groups=[catalog.target_group("Ouderen")]
-        )
+        catalog.programme(languages=[catalog.language("Turks", "tr")], target_groups=[catalog.target_group("Ouderen")])
     assert load() == few
 
 
@@ -277,3 +300,122 @@ def test_menu_item_selector_only_finds_items_of_the_practice(practice, manager):
     other = factories.practice()
     foreign = MenuItem.objects.create(practice=other, programme=catalog.programme())
     assert selectors.menu_item_for(practice, foreign.pk) is None
+
+
+# Quality, freshness and programmes no longer offered on the menu ---------------------------------------------
+
+
+def _withdraw(programme, **fields):
+    programme.status = Programme.Status.WITHDRAWN
+    programme.withdrawn_on = fields.get("on", date(2026, 6, 1))
+    programme.withdrawn_reason = fields.get("reason", "The provider stopped offering it.")
+    programme.save()
+    return programme
+
+
+def test_menu_shows_each_verdict_in_the_catalogues_wording(client, practice, manager):
+    programme = catalog.programme("Kleur je leven", verdicts={Criterion.SAFETY: Verdict.MEETS})
+    programme.assessments.filter(criterion=Criterion.SAFETY).update(assessed_on=date(2026, 3, 3))
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    page = client.get(_url("menu", practice)).content.decode()
+    item = page.split('id="menu-title"', 1)[1].split('id="suggestions-title"', 1)[0]
+    how = reverse("catalog:how_we_assess")
+    assert (
+        f'Safety:</span> <a class="verdict-label" href="{how}#verdict-meets">meets (assessed on 3 March 2026)</a>'
+        in item
+    )
+    assert f'Effectiveness:</span> <a class="verdict-label" href="{how}#verdict-unknown">not assessed yet</a>' in item
+
+
+def test_menu_says_when_a_programme_is_past_its_review(client, practice, manager):
+    programme = catalog.programme("Drinktest", next_review=timezone.localdate() - timedelta(days=1))
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    page = client.get(_url("menu", practice)).content.decode()
+    assert "This information is older than planned; the editorial team is checking it again." in page
+
+
+def test_menu_marks_a_programme_no_longer_offered_with_its_date_and_reason(client, practice, manager):
+    programme = catalog.programme("Gestopt")
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    _withdraw(programme)
+    client.force_login(manager)
+    page = client.get(_url("menu", practice)).content.decode()
+    notice = page.split('class="alert alert-warning withdrawn-notice"', 1)[1].split("</div>", 1)[0]
+    assert "No longer offered since 1 June 2026." in notice
+    assert "The provider stopped offering it." in notice
+    assert "Your patients no longer see it on your practice's page" in notice
+    assert f'href="{programme.get_absolute_url()}"' in notice
+
+
+def test_menu_cost_that_is_unknown_reads_not_known_yet(client, practice, manager):
+    services.menu_add(practice=practice, by=manager, programme=catalog.programme("Prijs?", cost="unknown"))
+    client.force_login(manager)
+    page = client.get(_url("menu", practice)).content.decode()
+    assert '· <span class="fact-unknown">Not known yet</span>' in page
+    assert "Free for the patient" not in page.split('id="suggestions-title"', 1)[0]
+
+
+def test_patients_never_see_a_programme_no_longer_offered(practice, manager):
+    kept = catalog.programme("Blijft")
+    gone = catalog.programme("Gestopt")
+    for programme in (kept, gone):
+        services.menu_add(practice=practice, by=manager, programme=programme)
+    _withdraw(gone)
+    assert [item.programme.name for item in selectors.patient_page_items(practice)] == ["Blijft"]
+
+
+def test_a_programme_no_longer_offered_cannot_be_added_or_suggested(client, practice, manager):
+    gone = _withdraw(catalog.programme("Gestopt"))
+    client.force_login(manager)
+    client.post(_url("menu_add", practice), {"programme": gone.pk})
+    assert not practice.menu_items.exists()
+    suggested = [s.programme.name for s in selectors.programme_suggestions(practice, None)]
+    assert "Gestopt" not in suggested
+
+
+def test_the_withdrawn_selector_lists_only_this_practices_withdrawn_items(practice, manager):
+    other = factories.practice()
+    gone = catalog.programme("Gestopt")
+    services.menu_add(practice=practice, by=manager, programme=gone)
+    services.menu_add(practice=practice, by=manager, programme=catalog.programme("Blijft"))
+    MenuItem.objects.create(practice=other, programme=catalog.programme("Elders gestopt"))
+    _withdraw(gone)
+    _withdraw(Programme.objects.get(name="Elders gestopt"))
+    assert [item.programme.name for item in selectors.withdrawn_menu_items(practice)] == ["Gestopt"]
+
+
+# Dashboard --------------------------------------------------------------------------------------------------
+
+
+def test_dashboard_warns_about_programmes_no_longer_offered_on_the_menu(client, practice, manager):
+    gone = catalog.programme("Gestopt")
+    services.menu_add(practice=practice, by=manager, programme=gone)
+    services.menu_add(practice=practice, by=manager, programme=catalog.programme("Blijft"))
+    _withdraw(gone)
+    client.force_login(manager)
+    page = client.get(_url("dashboard", practice)).content.decode()
+    notice = page.split('class="alert alert-warning withdrawn-notice"', 1)[1].split("</div>", 1)[0]
+    assert "A programme on your menu is no longer offered" in notice
+    assert f'<a href="{gone.get_absolute_url()}">Gestopt</a>: no longer offered since 1 June 2026' in notice
+    assert "The provider stopped offering it." in notice
+    assert f'href="{_url("menu", practice)}"' in notice
+    assert "Blijft" not in notice
+
+
+def test_dashboard_counts_several_programmes_no_longer_offered(client, practice, manager):
+    for name in ("Een", "Twee"):
+        programme = catalog.programme(name)
+        services.menu_add(practice=practice, by=manager, programme=programme)
+        _withdraw(programme)
+    client.force_login(manager)
+    page = client.get(_url("dashboard", practice)).content.decode()
+    assert "2 programmes on your menu are no longer offered" in page
+
+
+def test_dashboard_without_programmes_no_longer_offered_shows_no_notice(client, practice, manager):
+    services.menu_add(practice=practice, by=manager, programme=catalog.programme("Blijft"))
+    catalog.programme("Ander gestopt", status=Programme.Status.WITHDRAWN)  # not on this menu
+    client.force_login(manager)
+    assert "withdrawn-notice" not in client.get(_url("dashboard", practice)).content.decode()

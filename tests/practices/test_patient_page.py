@@ -82,6 +82,72 @@ def test_only_chosen_published_programmes_are_shown(client, practice, manager):
     assert "Niet gekozen programma" not in page
 
 
+def test_a_programme_no_longer_offered_leaves_the_public_pages(client, practice, manager):
+    item = _offer(practice, manager, "Niet meer aangeboden")
+    Programme.objects.filter(pk=item.programme.pk).update(status=Programme.Status.WITHDRAWN)
+    for name in PUBLIC_PAGES:
+        assert "Niet meer aangeboden" not in client.get(_url(name, practice)).text, name
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_a_demo_practice_says_it_is_fictitious_on_every_public_page(client, practice, manager, name):
+    practice.is_demo = True
+    practice.save()
+    _offer(practice, manager, "Kleur je leven")
+    with translation.override("nl"):
+        page = client.get(_url(name, practice)).text
+    assert "Voorbeeldpraktijk (fictief)" in page
+
+
+def test_the_printed_leaflet_keeps_the_demo_label(client, practice, manager):
+    """The leaflet's header is hidden in print; the label inside the leaflet is shown only there."""
+    practice.is_demo = True
+    practice.save()
+    page = client.get(_url("patient_leaflet", practice)).text
+    assert 'class="demo-label mb-2 d-none d-print-block"' in page
+
+
+def test_the_demo_label_explains_itself_to_a_patient(client, practice, manager):
+    practice.is_demo = True
+    practice.save()
+    with translation.override("nl"):
+        page = client.get(_url("patient_page", practice)).text
+    assert "Deze praktijk bestaat niet." in page
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_a_real_practice_carries_no_demo_label(client, practice, manager, name):
+    _offer(practice, manager, "Kleur je leven")
+    assert "demo-label" not in client.get(_url(name, practice)).text
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_public_pages_state_no_unknown_fact_and_never_call_a_programme_free(
+    client, practice, manager, name, language
+):
+    """They show the curator's summary and the practice's own choice of guidance; no cost or other fact that may
+    be unknown, so an unknown cost can never read as free. (The crisis line is free: counted before.)"""
+    words = ["gratis", "free", "kosteloos", "anoniem", "anonymous", "b1", "b2", "kosten", "cost"]
+    with translation.override(language):
+        before = client.get(_url(name, practice)).text.lower()
+        _offer(
+            practice,
+            manager,
+            "Programma X",
+            summary="Een korte samenvatting.",
+            cost=Programme.Cost.UNKNOWN,
+            anonymous_use=None,
+            offers_self_help=None,
+            suits_mild=None,
+            reading_level=Programme.ReadingLevel.UNKNOWN,
+        )
+        after = client.get(_url(name, practice)).text.lower()
+    assert "programma x" in after
+    for word in words:
+        assert after.count(word) == before.count(word), word
+
+
 def test_programmes_appear_in_the_practices_order_with_who_guides(client, practice, manager):
     first = _offer(practice, manager, "Eerste")
     second = _offer(practice, manager, "Tweede")

@@ -148,7 +148,7 @@ def test_page_shows_chart_table_and_cited_source_once_filled_in(client, practice
     assert 'role="img"' in page and 'aria-labelledby="chart-title chart-desc"' in page
     assert '<desc id="chart-desc">' in page
     assert 'class="table prevalence-table"' in page and "<caption>" in page
-    assert "de Graaf et al., NEMESIS-2, Trimbos-instituut" in page
+    assert "de Graaf et al., NEMESIS-2 (2007–2009, 2012), Trimbos-instituut" in page
     # 1200 adults: 6.1% = 73 with depressive complaints, 35% of them = 26.
     assert "<td>73</td>" in page and "<td>26</td>" in page
     assert "style=" not in page
@@ -159,3 +159,24 @@ def test_page_without_profile_invites_to_fill_it_in(client, practice, manager):
     page = client.get(_url(practice)).content.decode()
     assert "prevalence-chart" not in page
     assert "Save the population above" in page
+
+
+def test_every_figure_on_the_page_names_its_year_and_source(client, practice, manager):
+    factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
+    client.force_login(manager)
+    page = client.get(_url(practice)).text
+    assert "Share of adults per year (measured 2007–2009)" in page
+    assert "Reached at the 2014 estimate (under 10%)" in page
+    assert "Reached at 35% (expected in 2014)" in page
+    assert "Source of the reach figures:</strong> Trimbos-instituut" in page
+    assert "ggz-behandeling met online zelfhulp (2014)" in page
+    # The 2014 estimate is never presented as today's figure.
+    assert "Reached today" not in page and "today's rate" not in page
+
+
+def test_the_dutch_page_dates_the_reach_estimate(client, practice, manager):
+    factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
+    client.force_login(manager)
+    page = client.get(_url(practice).removeprefix("/en")).text
+    assert "schatting uit 2014" in page
+    assert "gemeten in 2007–2009" in page

@@ -5,7 +5,16 @@ from decimal import Decimal
 import pytest
 
 from practices.charts import WIDTH, bar_chart
-from practices.prevalence import PREVALENCE_12_MONTH, REACH_EXPECTED, REACH_TODAY, SOURCE, expected_patients
+from practices.prevalence import (
+    MEASURED,
+    PREVALENCE_12_MONTH,
+    REACH_EXPECTED,
+    REACH_SOURCE,
+    REACH_TODAY,
+    REACH_YEAR,
+    SOURCE,
+    expected_patients,
+)
 
 
 def _by_key(estimates):
@@ -20,6 +29,12 @@ def test_figures_are_the_cited_nemesis_2_twelve_month_rates():
     }
     assert "NEMESIS-2" in SOURCE and "de Graaf" in SOURCE and "Trimbos" in SOURCE
     assert (REACH_TODAY, REACH_EXPECTED) == (Decimal("10"), Decimal("35"))
+
+
+def test_every_figure_records_its_year_and_source():
+    assert MEASURED == "2007–2009" and MEASURED in SOURCE and "2012" in SOURCE
+    assert REACH_YEAR == 2014
+    assert "Trimbos" in REACH_SOURCE and "Inventarisatie" in REACH_SOURCE and str(REACH_YEAR) in REACH_SOURCE
 
 
 def test_expected_patients_for_a_thousand_adults():

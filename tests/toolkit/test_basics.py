@@ -41,3 +41,16 @@ def test_home_page_links_to_every_part_of_the_toolkit(client):
     for name in ["catalog:programme_list", "catalog:keuzehulp", "training:course_list", "training:manual_list",
                  "training:funding_list", "practices:choose"]:
         assert f'href="{reverse(name)}"' in text, name
+
+
+@pytest.mark.django_db
+def test_the_home_page_dates_the_reach_estimate_and_names_its_source(client):
+    dutch = client.get("/").text
+    assert "Schatting uit 2014" in dutch
+    assert "minder dan één op de tien" in dutch
+    assert "35%" in dutch
+    assert "Bron:</figcaption>" not in dutch
+    assert "Trimbos-instituut" in dutch and "Inventarisatie" in dutch and "(2014)" in dutch
+    assert "Nu krijgt" not in dutch
+    english = client.get("/en/").text
+    assert "Estimate from 2014" in english and "today" not in english.lower()

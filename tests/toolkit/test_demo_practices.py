@@ -67,6 +67,16 @@ def test_demo_practice_is_half_way_with_two_programmes_and_a_public_patient_page
     assert "Kleurjeleven" in page.text and "Minderdrinken" in page.text
 
 
+def test_every_demo_practice_is_marked_and_its_public_pages_say_it_is_fictitious(settings, client):
+    settings.DEBUG = True
+    demo_load()
+    assert Practice.objects.count() == Practice.objects.filter(is_demo=True).count() == 2
+    for path in ["/p/demo/", "/p/demo/folder/", "/p/demo/scherm/"]:
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "Voorbeeldpraktijk (fictief)" in page.text, path
+
+
 def test_demo_loader_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(DemoRefused):

@@ -20,18 +20,25 @@ DEFAULT_QUESTIONS = [
 ]
 
 
+# A test-only accreditation (fictitious body and number) for courses that do carry points.
+ACCREDITED = {
+    "accreditation_points": 2,
+    "accreditation_body": "Testregister (fictief)",
+    "accreditation_number": "TR-0001",
+}
+
+
 def course(title=None, *, lessons=3, questions=DEFAULT_QUESTIONS, pass_mark=50, **fields):
     """A published course with `lessons` lessons and, unless questions is None, a quiz."""
     title = title or f"Cursus {next(_sequence)}"
     fields.setdefault("slug", slugify(title))
     fields.setdefault("summary", f"Samenvatting van {title}.")
     fields.setdefault("published", True)
-    fields.setdefault("accreditation_points", 2)
+    # Not accredited unless a test says so: points count only with a body and its registration number.
+    fields.setdefault("accreditation_points", 0)
     obj = Course.objects.create(title=title, **fields)
     for position in range(1, lessons + 1):
-        Lesson.objects.create(
-            course=obj, position=position, title=f"Les {position}", body=f"Tekst van les {position}."
-        )
+        Lesson.objects.create(course=obj, position=position, title=f"Les {position}", body=f"Tekst van les {position}.")
     if questions is not None:
         quiz = Quiz.objects.create(course=obj, pass_mark=pass_mark)
         for position, (text, choices) in enumerate(questions, start=1):

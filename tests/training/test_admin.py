@@ -32,6 +32,8 @@ def course_change_data(course, lessons):
         "summary": course.summary,
         "estimated_minutes": course.estimated_minutes,
         "accreditation_points": course.accreditation_points,
+        "accreditation_body": course.accreditation_body,
+        "accreditation_number": course.accreditation_number,
         "published": "on",
         "lessons-TOTAL_FORMS": len(lessons),
         "lessons-INITIAL_FORMS": len(lessons),
@@ -92,6 +94,8 @@ def test_curator_adds_a_course_with_lessons_in_one_save(curator_client):
         "summary": "Kort.",
         "estimated_minutes": 30,
         "accreditation_points": 1,
+        "accreditation_body": "Testregister (fictief)",
+        "accreditation_number": "TR-0002",
         "lessons-TOTAL_FORMS": 2,
         "lessons-INITIAL_FORMS": 0,
         "lessons-MIN_NUM_FORMS": 0,
@@ -173,7 +177,47 @@ def test_curator_can_open_every_training_admin_list(curator_client, name):
 def test_scheme_admin_edits_insurer_rules_inline(curator_client):
     scheme = factories.scheme("Met regels")
     factories.rule(scheme, factories.insurer("DSW"))
-    body = curator_client.get(
-        reverse("admin:training_fundingscheme_change", args=[scheme.pk])
-    ).content.decode()
+    body = curator_client.get(reverse("admin:training_fundingscheme_change", args=[scheme.pk])).content.decode()
     assert 'name="rules-0-rule_text"' in body
+
+
+def test_points_without_body_and_number_are_refused_next_to_the_points(curator_client):
+    course = factories.course("Punten", lessons=1)
+    data = course_change_data(course, [(course.lessons.get(), 1)])
+    data.update(accreditation_points=2, accreditation_body="Testregister (fictief)", accreditation_number="")
+    response = curator_client.post(reverse("admin:training_course_change", args=[course.pk]), data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "accreditatiepunten tellen alleen" in " ".join(form.errors["accreditation_points"]).lower()
+    assert form.errors["accreditation_number"]
+    assert "accreditation_body" not in form.errors
+    course.refresh_from_db()
+    assert course.accreditation_points == 0
+
+
+def test_points_with_body_and_number_are_saved(curator_client):
+    course = factories.course("Punten", lessons=1)
+    data = course_change_data(course, [(course.lessons.get(), 1)])
+    data.update(accreditation_points=2, accreditation_body="Testregister (fictief)", accreditation_number="TR-9")
+    response = curator_client.post(reverse("admin:training_course_change", args=[course.pk]), data)
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.accreditation_points, course.accreditation_number) == (2, "TR-9")
+
+
+def test_the_accreditation_fields_are_shown_together(curator_client):
+    course = factories.course("Samen", lessons=1)
+    response = curator_client.get(reverse("admin:training_course_change", args=[course.pk]))
+    fieldsets = {fieldset.name: fieldset.fields for fieldset in response.context["adminform"]}
+    assert list(fieldsets["Accreditatie"]) == ["accreditation_points", "accreditation_body", "accreditation_number"]
+    listing = curator_client.get(reverse("admin:training_course_changelist")).text
+    assert "niet geaccrediteerd" in listing
+
+
+def test_funding_schemes_and_insurer_rules_pick_their_sources(curator_client):
+    scheme = factories.scheme("Met bronnen")
+    factories.rule(scheme, factories.insurer("DSW"))
+    body = curator_client.get(reverse("admin:training_fundingscheme_change", args=[scheme.pk])).text
+    assert 'name="sources"' in body
+    assert 'name="rules-0-sources"' in body
+    assert body.count('class="selectfilter"') >= 2

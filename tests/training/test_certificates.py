@@ -44,15 +44,12 @@ def test_no_certificate_while_lessons_are_unfinished(learner, course):
 def test_no_certificate_with_all_lessons_done_but_the_quiz_not_passed(learner_client, learner, course):
     enrolment = enrolment_create(user=learner, course=course)
     finish_lessons(enrolment)
-    learner_client.post(
-        reverse("training:quiz", kwargs={"slug": course.slug}), factories.answers(course, right=False)
-    )
+    learner_client.post(reverse("training:quiz", kwargs={"slug": course.slug}), factories.answers(course, right=False))
     assert not Certificate.objects.exists()
 
 
-def test_lessons_done_and_quiz_passed_issues_one_certificate_with_frozen_details(
-    learner_client, learner, course
-):
+def test_lessons_done_and_quiz_passed_issues_one_certificate_with_frozen_details(learner_client, learner):
+    course = factories.course("Geaccrediteerd", **factories.ACCREDITED)
     enrolment = enrolment_create(user=learner, course=course)
     finish_lessons(enrolment)
     response = pass_quiz(learner_client, course)
@@ -66,6 +63,51 @@ def test_lessons_done_and_quiz_passed_issues_one_certificate_with_frozen_details
     assert response.status_code == 302
 
 
+def test_a_certificate_for_a_course_that_is_not_accredited_carries_no_points(learner_client, learner, course):
+    finish_lessons(enrolment_create(user=learner, course=course))
+    pass_quiz(learner_client, course)
+    assert Certificate.objects.get().points == 0
+    body = learner_client.get(reverse("training:certificate_detail", kwargs={"slug": course.slug})).text
+    assert "Deze cursus is niet geaccrediteerd" in body
+    assert "Accreditatiepunten" not in body
+
+
+@pytest.mark.parametrize(
+    "missing", [{"accreditation_body": ""}, {"accreditation_number": ""}, {"accreditation_body": "  "}]
+)
+def test_points_without_body_and_number_count_for_nothing(learner_client, learner, missing):
+    course = factories.course("Punten zonder register", **{**factories.ACCREDITED, **missing})
+    finish_lessons(enrolment_create(user=learner, course=course))
+    pass_quiz(learner_client, course)
+    assert Certificate.objects.get().points == 0
+
+
+def test_an_accredited_certificate_names_its_points_body_and_number(learner_client, learner):
+    course = factories.course("Geaccrediteerd", **factories.ACCREDITED)
+    finish_lessons(enrolment_create(user=learner, course=course))
+    pass_quiz(learner_client, course)
+    body = learner_client.get(reverse("training:certificate_detail", kwargs={"slug": course.slug})).text
+    assert "Accreditatiepunten" in body
+    assert "Testregister (fictief), registratienummer TR-0001" in body
+    assert "niet geaccrediteerd" not in body
+
+
+def test_an_old_certificate_with_points_for_a_course_without_accreditation_shows_none(client, learner, course):
+    """Certificates issued before the rule claimed the course's bare points; the public check no longer does."""
+    Certificate.objects.create(
+        user=learner,
+        course=course,
+        code="K7QM-2XRD-9HTB",
+        learner_name="Pim van der POH",
+        course_title=course.title,
+        points=2,
+        issued_on="2026-11-20",
+    )
+    body = client.get(reverse("training:certificate_verify", kwargs={"code": "K7QM-2XRD-9HTB"})).text
+    assert "Deze cursus is niet geaccrediteerd" in body
+    assert "Accreditatiepunten" not in body
+
+
 def test_a_course_without_quiz_is_complete_when_all_lessons_are_done(learner):
     course = factories.course("Zonder toets", lessons=2, questions=None)
     enrolment = enrolment_create(user=learner, course=course)
@@ -73,9 +115,7 @@ def test_a_course_without_quiz_is_complete_when_all_lessons_are_done(learner):
     assert Certificate.objects.filter(user=learner, course=course).exists()
 
 
-def test_the_learners_certificate_page_shows_name_course_date_points_and_code(
-    learner_client, learner, course
-):
+def test_the_learners_certificate_page_shows_name_course_date_points_and_code(learner_client, learner, course):
     finish_lessons(enrolment_create(user=learner, course=course))
     pass_quiz(learner_client, course)
     certificate = Certificate.objects.get()
@@ -146,9 +186,7 @@ def test_the_lookup_form_explains_a_malformed_code_and_keeps_it(client):
     assert response.context["form"].errors["code"]
 
 
-def test_another_learners_certificate_is_not_shown_on_my_certificate_page(
-    client, learner, other_learner, course
-):
+def test_another_learners_certificate_is_not_shown_on_my_certificate_page(client, learner, other_learner, course):
     finish_lessons(enrolment_create(user=learner, course=course))
     client.force_login(learner)
     pass_quiz(client, course)

@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
-from toolkit.demo import DEMO_FIXTURES
+from toolkit.content import CONTENT_FIXTURES
 from training.models import Audience, Course
 
 pytestmark = pytest.mark.django_db
@@ -57,5 +58,20 @@ def test_demo_quiz_has_eight_or_more_questions_each_with_a_right_answer_and_feed
 
 
 def test_training_fixtures_are_loaded_by_load_demo_after_the_catalogue():
-    assert DEMO_FIXTURES.index("training_funding") > DEMO_FIXTURES.index("catalog_demo")
-    assert DEMO_FIXTURES.index("training_course") > DEMO_FIXTURES.index("catalog_demo")
+    assert CONTENT_FIXTURES.index("training_funding") > CONTENT_FIXTURES.index("catalog_demo")
+    assert CONTENT_FIXTURES.index("training_course") > CONTENT_FIXTURES.index("catalog_demo")
+
+
+def test_demo_course_claims_no_accreditation_and_its_pages_say_so(demo_course, client):
+    assert demo_course.accreditation_points == 0
+    assert demo_course.accreditation_body == demo_course.accreditation_number == ""
+    for url in [demo_course.get_absolute_url(), reverse("training:course_list")]:
+        page = client.get(url).text
+        assert "Deze cursus is niet geaccrediteerd" in page, url
+        assert "accreditatiepunt" not in page.lower(), url
+
+
+def test_the_reach_estimate_in_the_demo_course_names_its_year_and_source(demo_course):
+    text = " ".join(demo_course.lessons.values_list("body", flat=True))
+    assert "Trimbos-instituut uit 2014" in text
+    assert "minder dan één op" in text

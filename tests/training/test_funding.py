@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from catalog.models import Source
 from tests import factories as common
 from tests.training import factories
 from training.models import FundingScheme, Insurer
@@ -28,6 +29,10 @@ def poh_money(insurers):
     for insurer in insurers:
         factories.rule(scheme, insurer)
     return scheme
+
+
+def funding_source(title, url="", seen_on=datetime.date(2026, 1, 15)):
+    return Source.objects.create(title=title, publisher="Zorgverzekeraar", url=url, seen_on=seen_on)
 
 
 def rule_insurers(response, scheme_index=0):
@@ -61,9 +66,7 @@ def test_an_unknown_insurer_is_refused_next_to_the_field(client, poh_money):
     assert response.context["filter"].form.errors["insurer"]
 
 
-def test_the_practices_own_insurers_come_first_and_are_marked(
-    client, poh_money, insurers, practice_with_insurers
-):
+def test_the_practices_own_insurers_come_first_and_are_marked(client, poh_money, insurers, practice_with_insurers):
     cz, menzis, vgz = insurers
     practice_with_insurers(vgz)
     client.force_login(common.user())
@@ -102,17 +105,17 @@ def test_check_overdue_query_uses_the_check_by_date():
     today = datetime.date(2026, 6, 1)
     factories.scheme("Op tijd", check_by=today)
     factories.scheme("Te laat", check_by=today - datetime.timedelta(days=1))
-    assert list(FundingScheme.objects.check_overdue(today=today).values_list("title", flat=True)) == [
-        "Te laat"
-    ]
+    assert list(FundingScheme.objects.check_overdue(today=today).values_list("title", flat=True)) == ["Te laat"]
 
 
 def test_overview_query_count_does_not_grow_with_rules(client, insurers, django_assert_max_num_queries):
     for n in range(4):
         scheme = factories.scheme(f"Regeling {n}")
+        scheme.sources.add(funding_source(f"Regeling {n}"))
         for insurer in insurers:
-            factories.rule(scheme, insurer)
-    with django_assert_max_num_queries(4):
+            factories.rule(scheme, insurer).sources.add(funding_source(f"Regel {n} {insurer.name}"))
+    # Schemes and rules, each with their sources (prefetched), whatever their number.
+    with django_assert_max_num_queries(6):
         response = client.get(URL)
     assert sum(len(item.rules) for item in response.context["overview"]) == 12
 
@@ -148,3 +151,37 @@ def test_rules_of_other_insurers_are_folded_away_until_an_insurer_is_chosen(clie
     assert "<details" in folded and "<summary>" in folded
     chosen = client.get(URL, {"insurer": "cz"}).content.decode()
     assert "<details" not in chosen
+
+
+def test_a_scheme_shows_its_sources_next_to_it_with_the_date_seen(client, poh_money):
+    poh_money.sources.add(
+        funding_source(
+            "Prestatiebeschrijving POH-ggz", url="https://www.nza.nl/poh-ggz", seen_on=datetime.date(2026, 2, 3)
+        )
+    )
+    body = client.get(URL).content.decode()
+    assert (
+        'bron: <a href="https://www.nza.nl/poh-ggz" rel="noopener">Prestatiebeschrijving POH-ggz</a>, '
+        "Zorgverzekeraar, gezien op 3 februari 2026"
+    ) in body
+
+
+def test_an_insurer_rule_shows_its_own_source_next_to_the_rule(client, poh_money, insurers):
+    cz_rule = poh_money.rules.get(insurer=insurers[0])
+    cz_rule.sources.add(funding_source("Inkoopbeleid ggz 2026", url="https://www.cz.nl/inkoop"))
+    body = client.get(URL, {"insurer": "cz"}).content.decode()
+    rule_html = body.split("Regel van CZ.", 1)[1]
+    assert 'bron: <a href="https://www.cz.nl/inkoop" rel="noopener">Inkoopbeleid ggz 2026</a>' in rule_html
+    assert "gezien op 15 januari 2026" in rule_html
+
+
+def test_a_source_without_an_address_is_named_by_its_title(client, poh_money):
+    poh_money.sources.add(funding_source("Inventarisatie eerste lijn"))
+    body = client.get(URL).content.decode()
+    assert "bron: <cite>Inventarisatie eerste lijn</cite>, Zorgverzekeraar, gezien op 15 januari 2026" in body
+
+
+def test_the_old_single_source_link_still_shows(client):
+    factories.scheme("Oud", source_url="https://example.org/regeling", source_name="Oude bron")
+    body = client.get(URL).content.decode()
+    assert '<a href="https://example.org/regeling" rel="noopener noreferrer">Bron: Oude bron</a>' in body

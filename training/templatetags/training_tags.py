@@ -2,6 +2,7 @@
 
 from django import template
 
+from training.accreditation import is_accredited
 from training.markdown import render_markdown
 
 register = template.Library()
@@ -11,3 +12,9 @@ register = template.Library()
 def markdown_filter(text):
     """`{{ lesson.body|markdown }}`: sanitized HTML from curator Markdown."""
     return render_markdown(text)
+
+
+@register.filter(name="accredited")
+def accredited_filter(course):
+    """`{% if course|accredited %}`: points recorded with the accrediting body and its registration number."""
+    return is_accredited(course)

@@ -1,0 +1,19 @@
+"""`{% prevalence_facts as facts %}`: the years and sources of the figures, so no template hard-codes them."""
+
+from django import template
+
+from practices import prevalence
+
+register = template.Library()
+
+
+@register.simple_tag
+def prevalence_facts():
+    return {
+        "measured": prevalence.MEASURED,
+        "published": prevalence.PUBLISHED,
+        "reach_year": prevalence.REACH_YEAR,
+        "reach_source": prevalence.REACH_SOURCE,
+        "reach_today": prevalence.REACH_TODAY,
+        "reach_expected": prevalence.REACH_EXPECTED,
+    }
