@@ -36,8 +36,10 @@ browser-deps:
 test: messages browser-deps
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
+# The build fails on a lint finding or on a file ruff would reformat.
 lint: install
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 bench: install
 	$(PY) bench/catalog_overview.py

@@ -69,9 +69,7 @@ def ensure_database(database_url):
 
     parts = urlsplit(database_url)
     if parts.scheme not in ("postgres", "postgresql"):
-        raise BenchError(
-            f"The benchmark needs PostgreSQL, not {parts.scheme!r}: set DATABASE_URL=postgres://…"
-        )
+        raise BenchError(f"The benchmark needs PostgreSQL, not {parts.scheme!r}: set DATABASE_URL=postgres://…")
     name = parts.path.lstrip("/")
     maintenance = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     with psycopg.connect(maintenance, autocommit=True) as connection:
@@ -204,10 +202,12 @@ def main():
     cached = serve_and_measure(args, env, args.requests)
     uncached_env = server_env(args.database_url, overview_cache=False)
     uncached = serve_and_measure(args, uncached_env, max(args.requests // 4, 20))
-    passed = report("Overview as served (cached until the catalogue changes)", cached, FLOOR_PATH, args.path,
-                    args.max_ratio)
-    report("First visit of a filter combination (overview cache off; no verdict)", uncached, FLOOR_PATH,
-           args.path, None)
+    passed = report(
+        "Overview as served (cached until the catalogue changes)", cached, FLOOR_PATH, args.path, args.max_ratio
+    )
+    report(
+        "First visit of a filter combination (overview cache off; no verdict)", uncached, FLOOR_PATH, args.path, None
+    )
     return 0 if passed else 1
 
 

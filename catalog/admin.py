@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import services
 from catalog.admin_forms import ProgrammeAdminForm, QualityAssessmentAdminForm
+from catalog.facets import DELIVERY_FIELDS
 from catalog.models import (
     REVIEW_INTERVAL,
     ChecklistAnswer,
@@ -69,13 +70,12 @@ class ReviewDueFilter(admin.SimpleListFilter):
 class DeliveryFilter(admin.SimpleListFilter):
     title = _("delivery")
     parameter_name = "delivery"
-    FIELDS = {"self_help": "offers_self_help", "guided": "offers_guided", "blended": "offers_blended"}
 
     def lookups(self, request, model_admin):
-        return [(key, Programme._meta.get_field(field).verbose_name) for key, field in self.FIELDS.items()]
+        return [(key, Programme._meta.get_field(field).verbose_name) for key, field in DELIVERY_FIELDS.items()]
 
     def queryset(self, request, queryset):
-        field = self.FIELDS.get(self.value())
+        field = DELIVERY_FIELDS.get(self.value())
         return queryset.filter(**{field: True}) if field else queryset
 
 
@@ -532,12 +532,26 @@ class LookupAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-admin.site.register([Theme, TargetGroup, Therapy], LookupAdmin)
+admin.site.register(Therapy, LookupAdmin)
+
+# The fields below are what the rules read (keuzehulp, suggestions, expected numbers): a curator sets them here.
+
+
+@admin.register(Theme)
+class ThemeAdmin(LookupAdmin):
+    list_display = ["name", "slug", "prevalence_key", "position"]
+    list_filter = ["prevalence_key"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(LookupAdmin):
+    list_display = ["name", "slug", "age_band", "low_literacy", "migration_background", "position"]
+    list_filter = ["age_band", "low_literacy", "migration_background"]
 
 
 @admin.register(Language)
 class LanguageAdmin(LookupAdmin):
-    list_display = ["name", "code", "slug", "position"]
+    list_display = ["name", "code", "slug", "is_home_language", "position"]
     search_fields = ["name", "code"]
 
 

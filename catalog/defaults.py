@@ -1,11 +1,9 @@
 """Data every catalogue needs: the curators' group `Redactie` and the quality checklist questions.
 
-Migration 0003 creates both. A database flush (`manage.py flush`, or the teardown of a transactional test)
-wipes them but keeps the schema; the post_migrate receiver in catalog/apps.py then puts them back. Every
+The data migrations call these functions (0003 creates both, 0009 adds the permissions of later models). Every
 function takes the app registry, so a migration can pass its historical models.
 """
 
-from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 REDACTIE_GROUP = "Redactie"
@@ -51,30 +49,20 @@ def catalog_permissions(apps, using="default"):
     return Permission.objects.using(using).filter(content_type__app_label="catalog", codename__in=codenames)
 
 
-def redactie_group_ensure(apps, *, using="default", only_if_missing=False):
+def redactie_group_ensure(apps, *, using="default"):
     """Create the group `Redactie` (if needed) and give it the catalogue permissions.
 
     Other apps add their own permissions to the same group in their own migrations; this never removes any.
-    With `only_if_missing` an existing group is left exactly as the administrators configured it.
     """
     Group = apps.get_model("auth", "Group")
-    group, created = Group.objects.using(using).get_or_create(name=REDACTIE_GROUP)
-    if created or not only_if_missing:
-        group.permissions.add(*catalog_permissions(apps, using))
+    group, _created = Group.objects.using(using).get_or_create(name=REDACTIE_GROUP)
+    group.permissions.add(*catalog_permissions(apps, using))
     return group
 
 
-def checklist_questions_ensure(apps, *, using="default", only_if_empty=False):
+def checklist_questions_ensure(apps, *, using="default"):
     """Add the standard checklist questions that are not there yet (curators may add more in the admin)."""
     ChecklistQuestion = apps.get_model("catalog", "ChecklistQuestion")
     questions = ChecklistQuestion.objects.using(using)
-    if only_if_empty and questions.exists():
-        return
     for criterion, position, text in CHECKLIST_QUESTIONS:
         questions.get_or_create(criterion=criterion, text=text, defaults={"position": position})
-
-
-def restore_after_flush(sender, *, apps=global_apps, using="default", **kwargs):
-    """post_migrate receiver: brings back what migration 0003 made if a flush has removed it."""
-    redactie_group_ensure(apps, using=using, only_if_missing=True)
-    checklist_questions_ensure(apps, using=using, only_if_empty=True)

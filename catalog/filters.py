@@ -1,62 +1,23 @@
-"""The overview's filters (django-filter) and the number of programmes next to each filter option."""
+"""The overview's filters (django-filter): which published programmes match, in which order, and what was ignored.
 
-from dataclasses import dataclass
+The number of programmes next to each filter option and the canonical query string live in catalog/facets.py; the
+lenient reading of values (keep what we know, report the rest) in catalog/lenient.py.
+"""
+
 from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, TextChoices
-from django.http import QueryDict
+from django.db.models import Exists, F, OuterRef, Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import (
-    Criterion,
-    Language,
-    Programme,
-    Provider,
-    QualityAssessment,
-    TargetGroup,
-    Theme,
-    Verdict,
-)
+from catalog.facets import LOOKUP_FACETS, Delivery, active_filters, canonical_query, count_facets, delivery_condition
+from catalog.lenient import MAX_VALUE_LENGTH, bounded, one_of, split_known
+from catalog.models import Criterion, Language, Programme, Provider, QualityAssessment, TargetGroup, Theme, Verdict
 from catalog.search import search_programmes, search_terms
 
 # Long enough for any real question, short enough that a pasted essay cannot make the query expensive.
 Q_MAX_LENGTH = 100
-# Per facet; more values than there are options means someone is fiddling with the URL.
-MAX_VALUES = 30
-MAX_VALUE_LENGTH = 100
-
-
-class Delivery(TextChoices):
-    SELF_HELP = "self_help", _("Self-help")
-    GUIDED = "guided", _("Guided by the POH-ggz")
-    BLENDED = "blended", _("Blended with face-to-face care")
-    # No source says yet how it can be followed: its own option, never counted as "no" (nor as "yes").
-    UNKNOWN = "unknown", _("Not known yet")
-
-
-DELIVERY_FIELDS = {
-    Delivery.SELF_HELP: "offers_self_help",
-    Delivery.GUIDED: "offers_guided",
-    Delivery.BLENDED: "offers_blended",
-}
-
-
-def delivery_condition(mode: str) -> Q:
-    """Programmes known to offer `mode`; for UNKNOWN, those not known to offer any mode with at least one unknown.
-
-    A fact nobody checked (None) matches no mode: "not known" is never read as "offered" or as "not offered".
-    """
-    if mode != Delivery.UNKNOWN:
-        return Q(**{DELIVERY_FIELDS[mode]: True})
-    none_offered = Q()
-    some_unknown = Q()
-    for field in DELIVERY_FIELDS.values():
-        # ~Q(field=True) also holds for NULL: Django adds "IS NOT NULL" inside the negation.
-        none_offered &= ~Q(**{field: True})
-        some_unknown |= Q(**{f"{field}__isnull": True})
-    return none_offered & some_unknown
 
 
 class Sort(TextChoices):
@@ -73,13 +34,6 @@ ORDERINGS = {
     Sort.NEWEST: ["-created_at", "name", "pk"],
     Sort.REVIEWED: [F("last_reviewed").desc(nulls_last=True), "name", "pk"],
 }
-
-
-def _bounded(value) -> list[str]:
-    """The submitted values of one parameter, deduplicated, without blanks, capped in number and length."""
-    values = [value] if isinstance(value, str) else list(value or [])
-    cleaned = (str(item).strip()[:MAX_VALUE_LENGTH] for item in values[: MAX_VALUES * 2])
-    return list(dict.fromkeys(item for item in cleaned if item))[:MAX_VALUES]
 
 
 class SearchField(forms.CharField):
@@ -99,9 +53,8 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
     ignored = ()
 
     def clean(self, value):
-        values = _bounded(value)
-        self.ignored = [item for item in values if not self.valid_value(item)]
-        return [item for item in values if self.valid_value(item)]
+        known, self.ignored = split_known(bounded(value), self.valid_value)
+        return known
 
 
 class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -110,14 +63,11 @@ class LenientModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     ignored = ()
 
     def clean(self, value):
-        values = _bounded(value)
-        if not values:
-            self.ignored = []
-            return []
+        values = bounded(value)
         key = self.to_field_name
-        found = {getattr(obj, key): obj for obj in self.queryset.filter(**{f"{key}__in": values})}
-        self.ignored = [item for item in values if item not in found]
-        return [found[item] for item in values if item in found]
+        found = {getattr(obj, key): obj for obj in self.queryset.filter(**{f"{key}__in": values})} if values else {}
+        known, self.ignored = split_known(values, found.__contains__)
+        return [found[item] for item in known]
 
 
 class LenientChoiceField(forms.ChoiceField):
@@ -125,10 +75,9 @@ class LenientChoiceField(forms.ChoiceField):
 
     def clean(self, value):
         value = self.to_python(value)[:MAX_VALUE_LENGTH]
-        if value and not self.valid_value(value):
-            self.ignored = [value]
-            return ""
-        return value
+        known = one_of(value, {choice for choice, _label in self.choices})
+        self.ignored = [value] if value and not known else []
+        return known
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -144,41 +93,12 @@ class LookupFilter(django_filters.Filter):
 
 
 class SortFilter(django_filters.Filter):
+    """Read like any filter; the order itself is applied last, in ProgrammeFilter.filter_queryset."""
+
     field_class = LenientChoiceField
 
-
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True)
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption]
-    help_text: str = ""
-
-
-@dataclass(frozen=True)
-class ActiveFilter:
-    facet_label: str
-    label: str
-    remove_query: str  # the overview's query string without this one value
-
-
-# Facets in the order the sidebar shows them; the first a GP reaches for comes first.
-FACET_ORDER = ["theme", "delivery", "target_group", "language", "cost", "quality", "provider"]
-# Lookup facets: filter name -> (model, the programme's many-to-many field or None for the provider FK).
-LOOKUP_FACETS = {
-    "theme": (Theme, "themes"),
-    "target_group": (TargetGroup, "target_groups"),
-    "language": (Language, "languages"),
-    "provider": (Provider, None),
-}
+    def filter(self, qs, value):
+        return qs
 
 
 class ProgrammeFilter(django_filters.FilterSet):
@@ -238,17 +158,16 @@ class ProgrammeFilter(django_filters.FilterSet):
             queryset = queryset.filter(Exists(meets))
         return queryset
 
-    def filter_queryset(self, queryset, *, skip=None, ordered=True):
-        for name, value in self.cleaned.items():
-            if name not in (skip, "sort"):
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by(*ORDERINGS[self.current_sort]) if ordered else queryset
+    def filter_queryset(self, queryset):
+        """django-filter's hook: every filter as the form cleaned it, then the order in effect."""
+        return super().filter_queryset(queryset).order_by(*ORDERINGS[self.current_sort])
 
-    # --- state ---
+    # --- what the visitor asked for, as read ---
 
     @cached_property
-    def cleaned(self):
-        self.form.is_valid()
+    def cleaned(self) -> dict:
+        """The values as the lenient fields kept them (they never fail: unknown values are set aside)."""
+        self.is_valid()
         return self.form.cleaned_data
 
     @property
@@ -268,56 +187,17 @@ class ProgrammeFilter(django_filters.FilterSet):
             asked = ""
         return asked or (Sort.RELEVANCE if self.is_searching else Sort.NAME)
 
+    @property
+    def default_sort(self) -> str:
+        return Sort.RELEVANCE if self.is_searching else Sort.NAME
+
     def sort_options(self):
         return [(value, label) for value, label in Sort.choices if value != Sort.RELEVANCE or self.is_searching]
 
-    def _selected_values(self, name) -> list[str]:
+    def selected_values(self, name) -> list[str]:
+        """The values of one filter in effect, as they appear in the URL (slugs for lookups)."""
         values = self.cleaned.get(name) or []
         return [obj.slug for obj in values] if name in LOOKUP_FACETS else list(values)
-
-    @cached_property
-    def state(self) -> QueryDict:
-        """The canonical query string of what is in effect: bookmarkable, and what pagination links carry."""
-        query = QueryDict(mutable=True)
-        if self.search_text:
-            query["q"] = self.search_text
-        for name in FACET_ORDER:
-            if values := self._selected_values(name):
-                query.setlist(name, values)
-        default = Sort.RELEVANCE if self.is_searching else Sort.NAME
-        if self.current_sort != default:
-            query["sort"] = self.current_sort
-        return query
-
-    def has_filters(self) -> bool:
-        return any(key != "sort" for key in self.state)
-
-    def active_filters(self) -> list[ActiveFilter]:
-        active = []
-        if self.search_text:
-            active.append(ActiveFilter(str(_("Search")), f"“{self.search_text}”", self._query_without("q")))
-        labels = self._option_labels()
-        for name in FACET_ORDER:
-            for value in self._selected_values(name):
-                label = labels[name].get(value, value)
-                active.append(ActiveFilter(str(self.filters[name].label), label, self._query_without(name, value)))
-        return active
-
-    def _query_without(self, name, value=None) -> str:
-        query = self.state.copy()
-        remaining = [item for item in query.getlist(name) if value is not None and item != value]
-        if remaining:
-            query.setlist(name, remaining)
-        else:
-            query.pop(name, None)
-        return query.urlencode()
-
-    def _option_labels(self) -> dict[str, dict[str, str]]:
-        labels = {name: {obj.slug: str(obj) for obj in self.cleaned.get(name) or []} for name in LOOKUP_FACETS}
-        labels["delivery"] = {value: str(label) for value, label in Delivery.choices}
-        labels["cost"] = {value: str(label) for value, label in Programme.Cost.choices}
-        labels["quality"] = {value: str(label) for value, label in Criterion.choices}
-        return labels
 
     @property
     def notices(self) -> list[str]:
@@ -329,79 +209,24 @@ class ProgrammeFilter(django_filters.FilterSet):
                 _("Your search text was very long; we searched with its first %(count)d characters.")
                 % {"count": Q_MAX_LENGTH}
             )
-        ignored = [value for name in [*FACET_ORDER, "sort"] for value in self.form.fields[name].ignored]
+        ignored = [value for name, field in self.form.fields.items() if name != "q" for value in field.ignored]
         if ignored:
             shown = ", ".join(f"“{value[:40]}”" for value in ignored[:5])
             notices.append(_("We do not know these filter values and ignored them: %(values)s.") % {"values": shown})
         return notices
 
-    # --- facet counts ---
+    # --- the overview's URL state and facet counts (catalog/facets.py), for the view and the template ---
 
-    def _others(self, name) -> QuerySet:
-        """Programmes matching every active filter except facet `name`, as a subquery of ids."""
-        base = self.queryset.select_related(None).prefetch_related(None)
-        return self.filter_queryset(base, skip=name, ordered=False).values("pk")
+    @cached_property
+    def state(self):
+        """The canonical query string of what is in effect (see catalog.facets.canonical_query)."""
+        return canonical_query(self)
 
-    def facets(self) -> list[Facet]:
-        """Every facet with its options and counts: one aggregate query per facet, whatever the catalogue.
+    def has_filters(self) -> bool:
+        return any(key != "sort" for key in self.state)
 
-        An option's count is the number of results the visitor would get by adding that option, given the
-        other facets as they are. Options that would give nothing are left out unless already chosen.
-        """
-        builders = {
-            "delivery": self._delivery_facet,
-            "cost": self._cost_facet,
-            "quality": self._quality_facet,
-        }
-        facets = []
-        for name in FACET_ORDER:
-            facet = builders[name]() if name in builders else self._lookup_facet(name)
-            if facet.options:
-                facets.append(facet)
-        return facets
+    def active_filters(self):
+        return active_filters(self)
 
-    def _facet(self, name, rows, help_text=""):
-        """rows: (value, label, count) in display order."""
-        selected = set(self._selected_values(name))
-        options = [
-            FacetOption(value, str(label), count, value in selected)
-            for value, label, count in rows
-            if count or value in selected
-        ]
-        return Facet(name, str(self.filters[name].label), options, str(help_text))
-
-    def _lookup_facet(self, name):
-        model, _field = LOOKUP_FACETS[name]
-        selected = self._selected_values(name)
-        rows = (
-            model.objects.annotate(matches=Count("programmes", filter=Q(programmes__in=self._others(name))))
-            .filter(Q(matches__gt=0) | Q(slug__in=selected))
-            .order_by(*model._meta.ordering)
-            .values_list("slug", "name", "matches")
-        )
-        return self._facet(name, rows)
-
-    def _delivery_facet(self):
-        counts = self._aggregate_flags("delivery", {mode: delivery_condition(mode) for mode in Delivery.values})
-        rows = [(value, label, counts[value]) for value, label in Delivery.choices]
-        return self._facet("delivery", rows, _("A programme counts only where a source says it offers this."))
-
-    def _cost_facet(self):
-        counts = self._aggregate_flags("cost", {value: Q(cost=value) for value in Programme.Cost.values})
-        return self._facet("cost", [(value, label, counts[value]) for value, label in Programme.Cost.choices])
-
-    def _aggregate_flags(self, name, conditions: dict[str, Q]) -> dict[str, int]:
-        programmes = Programme.objects.filter(pk__in=self._others(name))
-        return programmes.aggregate(**{key: Count("pk", filter=condition) for key, condition in conditions.items()})
-
-    def _quality_facet(self):
-        # Quality is AND-ed, so an option's count is taken over the current results (its own facet included).
-        meets = (
-            QualityAssessment.objects.filter(programme__in=self._others(None), verdict=Verdict.MEETS)
-            .order_by()
-            .values("criterion")
-            .annotate(matches=Count("pk"))
-        )
-        counts = {row["criterion"]: row["matches"] for row in meets}
-        rows = [(value, label, counts.get(value, 0)) for value, label in Criterion.choices]
-        return self._facet("quality", rows, _("Shows programmes that meet every criterion you tick."))
+    def facets(self):
+        return count_facets(self)

@@ -28,8 +28,10 @@ from django.db import models
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
-from catalog.models import Criterion, Programme, Verdict
+from catalog.lenient import has_key, last, one_of, split_known, values_of
+from catalog.models import AgeBand, Criterion, Programme, Verdict
 from catalog.quality import VerdictWording, overdue_notice, verdict_wording
+from catalog.selectors import COMPARE_MAX, COMPARE_MIN
 
 # --- The questions ---------------------------------------------------------------------------------------
 
@@ -47,9 +49,11 @@ class RedFlag(models.TextChoices):
 
 
 class AgeGroup(models.TextChoices):
-    YOUTH = "youth", gettext_lazy("Young person (under 18)")
-    ADULT = "adult", gettext_lazy("Adult (18 to 65)")
-    OLDER = "older", gettext_lazy("Older adult (65 and over)")
+    """The patient's age, asked in the target groups' own age bands (a curator sets a group's band in the admin)."""
+
+    YOUTH = AgeBand.YOUTH, gettext_lazy("Young person (under 18)")
+    ADULT = AgeBand.ADULT, gettext_lazy("Adult (18 to 65)")
+    OLDER = AgeBand.OLDER, gettext_lazy("Older adult (65 and over)")
 
 
 class Reading(models.TextChoices):
@@ -68,20 +72,11 @@ class Device(models.TextChoices):
     ANDROID = "android", gettext_lazy("Android phone (app)")
 
 
-# Target groups are a curator's vocabulary; these slugs are the ones that say "made for this age" or "made for
-# people who read with difficulty". A target group with another slug simply plays no part in these rules.
-AGE_TARGET_GROUPS = {
-    AgeGroup.YOUTH: frozenset({"jongeren", "jeugd", "jeugdigen", "adolescenten"}),
-    AgeGroup.ADULT: frozenset({"volwassenen", "jongvolwassenen", "studenten"}),
-    AgeGroup.OLDER: frozenset({"ouderen", "senioren"}),
-}
+# What a target group means (its age band, whether it is for people with low literacy) is data on the group, set by
+# a curator; the selector copies it into ProgrammeFacts. A group that says neither plays no part in these rules.
 # An older adult can follow a programme for adults without a warning; the other way round deserves one.
-AGE_ALSO_SUITS = {AgeGroup.OLDER: AGE_TARGET_GROUPS[AgeGroup.ADULT]}
-LOW_LITERACY_TARGET_GROUPS = frozenset({"laaggeletterden", "laaggeletterdheid"})
+AGE_ALSO_SUITS = {AgeGroup.OLDER: AgeGroup.ADULT}
 EASY_READING_LEVELS = frozenset({Programme.ReadingLevel.A2, Programme.ReadingLevel.B1})
-
-# Dutch is what every programme in a Dutch catalogue speaks; naming it as a reason would only add noise.
-HOME_LANGUAGE = "nl"
 
 # Query-string keys, one per question. They are the form's field names too.
 SINGLE_KEYS = ("theme", "severity", "age", "language", "reading", "guidance", "device")
@@ -112,7 +107,6 @@ SCORE_DOES_NOT_MEET = {Criterion.EFFECTIVENESS: -3}
 SCORE_DOES_NOT_MEET_OTHER = -2
 
 NEAREST_LIMIT = 3  # when nothing fits, this many nearest matches are shown
-COMPARE_MIN, COMPARE_MAX = 2, 4  # the compare page takes the top 2 to 4 matches
 
 
 # --- Plain data in ---------------------------------------------------------------------------------------
@@ -120,10 +114,20 @@ COMPARE_MIN, COMPARE_MAX = 2, 4  # the compare page takes the top 2 to 4 matches
 
 @dataclass(frozen=True)
 class AnswerOptions:
-    """What the catalogue offers to choose from: theme slug -> name, language code -> name."""
+    """What the catalogue offers to choose from: theme slug -> name, language code -> name.
+
+    `home_languages`: the codes of the catalogue's home language (Dutch), which every programme is expected to
+    speak: offering it is no reason to mention, and the question starts on it.
+    """
 
     themes: Mapping[str, str] = field(default_factory=dict)
     languages: Mapping[str, str] = field(default_factory=dict)
+    home_languages: frozenset[str] = frozenset()
+
+    @property
+    def home_language(self) -> str:
+        """The home language the form starts on, if any programme offers it."""
+        return next((code for code in self.languages if code in self.home_languages), "")
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,8 @@ class ProgrammeFacts:
     website: str = ""
     provider: str = ""
     themes: frozenset[str] = frozenset()  # theme slugs
-    target_groups: frozenset[str] = frozenset()  # target-group slugs
+    age_bands: frozenset[str] = frozenset()  # the age bands of its target groups (AgeBand values)
+    for_low_literacy: bool = False  # one of its target groups is for people with low literacy
     languages: frozenset[str] = frozenset()  # language codes
     reading_level: str = Programme.ReadingLevel.UNKNOWN
     offers_self_help: bool | None = None
@@ -198,11 +203,13 @@ class Answers:
             "guidance": Guidance.values,
             "device": Device.values,
         }
-        singles = {key: _last_allowed(_values(query, key), allowed[key]) for key in SINGLE_KEYS}
-        flags = {key: _last(_values(query, key)).lower() in TRUE_VALUES for key in FLAG_KEYS}
-        red_flags = frozenset(value for value in _values(query, RED_FLAG_KEY) if value in RedFlag.values)
-        submitted = any(_has_key(query, key) for key in QUERY_KEYS)
-        return cls(**singles, **flags, red_flags=red_flags, submitted=submitted)
+        # The same lenient reading as the overview's filters (catalog/lenient.py): the last value wins, as
+        # QueryDict.get does, and a value the form does not offer is ignored.
+        singles = {key: one_of(last(values_of(query, key)), allowed[key]) for key in SINGLE_KEYS}
+        flags = {key: last(values_of(query, key)).lower() in TRUE_VALUES for key in FLAG_KEYS}
+        red_flags, _unknown = split_known(values_of(query, RED_FLAG_KEY), RedFlag.values.__contains__)
+        submitted = any(has_key(query, key) for key in QUERY_KEYS)
+        return cls(**singles, **flags, red_flags=frozenset(red_flags), submitted=submitted)
 
     @property
     def has_red_flag(self) -> bool:
@@ -226,31 +233,6 @@ class Answers:
         pairs += [(key, "on") for key in FLAG_KEYS if getattr(self, key)]
         pairs += [(RED_FLAG_KEY, flag) for flag in sorted(self.red_flags)]
         return pairs
-
-
-def _has_key(query, key) -> bool:
-    try:
-        return key in query
-    except TypeError:
-        return False
-
-
-def _values(query, key) -> list[str]:
-    getlist = getattr(query, "getlist", None)
-    raw = getlist(key) if getlist is not None else query.get(key, [])
-    if not isinstance(raw, list | tuple):
-        raw = [raw]
-    return [value for value in raw if isinstance(value, str)]
-
-
-def _last(values: list[str]) -> str:
-    return values[-1] if values else ""
-
-
-def _last_allowed(values: list[str], allowed) -> str:
-    # The last value wins, as QueryDict.get does; a value the form does not offer is ignored.
-    value = _last(values)
-    return value if value in allowed else ""
 
 
 # --- Results out -----------------------------------------------------------------------------------------
@@ -497,8 +479,7 @@ def guidance_wish(programme: ProgrammeFacts, answers: Answers, options: AnswerOp
 def reading_level(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
     if not answers.reading:
         return 0, [], []
-    made_for_low_literacy = bool(programme.target_groups & LOW_LITERACY_TARGET_GROUPS)
-    easiest = programme.reading_level == Programme.ReadingLevel.A2 or made_for_low_literacy
+    easiest = programme.reading_level == Programme.ReadingLevel.A2 or programme.for_low_literacy
     easy = programme.reading_level in EASY_READING_LEVELS
     if easiest or easy:
         if answers.reading == Reading.LOW:
@@ -514,14 +495,11 @@ def reading_level(programme: ProgrammeFacts, answers: Answers, options: AnswerOp
 def age_group(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
     if not answers.age:
         return 0, [], []
-    own = AGE_TARGET_GROUPS[answers.age]
-    if programme.target_groups & own:
+    if answers.age in programme.age_bands:
         group = _lower_first(AgeGroup(answers.age).label)
         return SCORE_AGE_MATCH, [_("made for: %(group)s") % {"group": group}], []
-    aimed_elsewhere = [
-        age for age, slugs in AGE_TARGET_GROUPS.items() if age != answers.age and programme.target_groups & slugs
-    ]
-    if aimed_elsewhere and not programme.target_groups & AGE_ALSO_SUITS.get(answers.age, frozenset()):
+    aimed_elsewhere = [age for age in AgeGroup if age != answers.age and age in programme.age_bands]
+    if aimed_elsewhere and AGE_ALSO_SUITS.get(answers.age) not in programme.age_bands:
         groups = ", ".join(_lower_first(AgeGroup(age).label) for age in aimed_elsewhere)
         return SCORE_AGE_OTHER, [], [_("made for another age group: %(groups)s") % {"groups": groups}]
     return 0, [], []
@@ -575,7 +553,7 @@ def freshness(programme: ProgrammeFacts, answers: Answers, options: AnswerOption
 
 def language_offered(programme: ProgrammeFacts, answers: Answers, options: AnswerOptions):
     # The hard constraint already filters; this says it out loud when the language is not the usual one.
-    if answers.language and answers.language != HOME_LANGUAGE and answers.language in programme.languages:
+    if answers.language and answers.language not in options.home_languages and answers.language in programme.languages:
         name = language_name(answers.language, options)
         return 0, [_("available in %(language)s") % {"language": name}], []
     return 0, [], []

@@ -3,13 +3,13 @@
 import re
 from dataclasses import dataclass
 
-import segno
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from catalog.keuzehulp import Answers, Guidance, ProgrammeFacts
 from catalog.models import Programme
+from toolkit.qr import qr_svg
 
 MAX_CHOSEN = 5  # more would not fit one printed page
 CHOSEN_KEY = "p"
@@ -36,7 +36,7 @@ def sheet_items(programmes: list[ProgrammeFacts], answers: Answers) -> list[Shee
         SheetItem(
             programme=programme,
             expectations=what_to_expect(programme, answers),
-            qr=qr_svg(programme.website, _("QR code for %(name)s") % {"name": programme.name})
+            qr=qr_svg(programme.website, _("QR code for %(name)s") % {"name": programme.name}, css_class="keuzehulp-qr")
             if programme.website
             else None,
         )
@@ -90,15 +90,6 @@ COST_SENTENCES = {
     Programme.Cost.PATIENT: gettext_lazy("You pay for it yourself."),
     Programme.Cost.UNKNOWN: gettext_lazy("Ask the practice what it costs."),
 }
-
-
-def qr_svg(url: str, label: str) -> SafeString:
-    """An inline SVG QR code for `url`, without style attributes (the CSP forbids them); sized by CSS."""
-    svg = segno.make(url, error="m").svg_inline(
-        omitsize=True, svgclass="keuzehulp-qr", lineclass=None, title=label, border=4
-    )
-    # segno escapes the title; role="img" lets screen readers announce the SVG by that title.
-    return mark_safe(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))
 
 
 def patient_message(programmes: list[ProgrammeFacts], practice=None) -> str:

@@ -10,9 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from catalog.keuzehulp import AnswerOptions, ProgrammeFacts
-from catalog.models import Language, Programme, QualityAssessment, Theme
-
-MAX_CHOSEN = 5  # the advice sheet stays one printed page
+from catalog.models import AgeBand, Language, Programme, QualityAssessment, Theme
 
 
 def answer_options() -> AnswerOptions:
@@ -23,6 +21,7 @@ def answer_options() -> AnswerOptions:
     return AnswerOptions(
         themes={theme.slug: theme.name for theme in themes},
         languages={language.code: language.name for language in languages},
+        home_languages=frozenset(language.code for language in languages if language.is_home_language),
     )
 
 
@@ -50,7 +49,6 @@ FACT_COLUMNS = (
 # Many-to-many facts: ProgrammeFacts field -> (programme relation, the related column it keeps).
 FACT_RELATIONS = {
     "themes": ("themes", "theme__slug"),
-    "target_groups": ("target_groups", "targetgroup__slug"),
     "languages": ("languages", "language__code"),
 }
 
@@ -75,6 +73,7 @@ def _facts(programmes) -> list[ProgrammeFacts]:
     ids = programmes.order_by().values("pk")
     rows = programmes.order_by().values(*FACT_COLUMNS, "next_review", provider_name=F("provider__name"))
     related = {name: _related(relation, column, ids) for name, (relation, column) in FACT_RELATIONS.items()}
+    age_bands, low_literacy = _target_groups(ids)
     verdicts, assessed_on = defaultdict(dict), defaultdict(dict)
     assessments = QualityAssessment.objects.filter(programme__in=ids)
     for programme_id, criterion, verdict, when in assessments.values_list(
@@ -88,6 +87,8 @@ def _facts(programmes) -> list[ProgrammeFacts]:
             **{column: row[column] for column in FACT_COLUMNS},
             provider=row["provider_name"],
             **{name: frozenset(values.get(row["id"], ())) for name, values in related.items()},
+            age_bands=frozenset(age_bands.get(row["id"], ())),
+            for_low_literacy=row["id"] in low_literacy,
             verdicts=verdicts.get(row["id"], {}),
             assessed_on=assessed_on.get(row["id"], {}),
             overdue=row["next_review"] is not None and row["next_review"] < today,
@@ -102,3 +103,18 @@ def _related(relation, column, ids) -> dict[int, list[str]]:
     for programme_id, value in through.objects.filter(programme__in=ids).values_list("programme_id", column):
         values[programme_id].append(value)
     return values
+
+
+def _target_groups(ids) -> tuple[dict[int, set[str]], set[int]]:
+    """What the programmes' target groups say, as the curators classified them: age bands, and low literacy."""
+    through = Programme.target_groups.through
+    age_bands, low_literacy = defaultdict(set), set()
+    rows = through.objects.filter(programme__in=ids).values_list(
+        "programme_id", "targetgroup__age_band", "targetgroup__low_literacy"
+    )
+    for programme_id, band, for_low_literacy in rows:
+        if band != AgeBand.NONE:
+            age_bands[programme_id].add(band)
+        if for_low_literacy:
+            low_literacy.add(programme_id)
+    return age_bands, low_literacy

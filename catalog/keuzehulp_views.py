@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from catalog.forms import KeuzehulpForm
-from catalog.keuzehulp import HOME_LANGUAGE, Answers, rank
+from catalog.keuzehulp import Answers, rank
 from catalog.keuzehulp_advice import chosen_slugs, patient_message, sheet_items
 from catalog.keuzehulp_selectors import answer_options, chosen_programmes, keuzehulp_programmes
-from toolkit.practice_context import practice_context_for
 
 
 def private_page(view):
@@ -36,14 +35,14 @@ def private_page(view):
 def keuzehulp(request):
     options = answer_options()
     answers = Answers.from_query(request.GET, options)
-    practice = practice_context_for(request)
+    practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
     advice = None
     if answers.submitted:
         menu = practice.programme_ids if practice else frozenset()
         advice = rank(keuzehulp_programmes(), answers, options, menu=menu)
         initial = answers.as_initial()
     else:
-        initial = {"language": HOME_LANGUAGE} if HOME_LANGUAGE in options.languages else {}
+        initial = {"language": options.home_language} if options.home_language else {}
     context = {
         "form": KeuzehulpForm(options=options, initial=initial),
         "advice": advice,
@@ -61,7 +60,7 @@ def keuzehulp_advice(request):
     answers = Answers.from_query(request.GET, answer_options())
     slugs, left_out = chosen_slugs(request.GET)
     programmes = chosen_programmes(slugs)
-    practice = practice_context_for(request)
+    practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
     context = {
         "items": sheet_items(programmes, answers),
         "answers": answers,

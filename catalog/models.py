@@ -39,15 +39,60 @@ class LookupModel(models.Model):
         return self.name
 
 
+# The vocabulary's meaning is data a curator sets on each lookup in the admin (age band, low literacy, prevalence
+# key, home language); every rule (keuzehulp, suggestions, expected numbers) reads these fields, never a slug.
+
+
+class PrevalenceKey(models.TextChoices):
+    """The problems the population figures (practices/prevalence.py) count; a theme may address one of them."""
+
+    DEPRESSION = "depression", _("Depressive complaints")
+    ANXIETY = "anxiety", _("Anxiety complaints")
+    ALCOHOL = "alcohol", _("Problematic alcohol use")
+
+
 class Theme(LookupModel):
     """A complaint or goal a programme addresses (depressive complaints, anxiety, alcohol…)."""
+
+    prevalence_key = models.CharField(
+        _("counted in the population figures as"),
+        max_length=20,
+        choices=PrevalenceKey.choices,
+        blank=True,
+        help_text=_("The problem in the expected numbers of patients this theme addresses; empty if none."),
+    )
 
     class Meta(LookupModel.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
 
+class AgeBand(models.TextChoices):
+    YOUTH = "youth", _("Young people (under 18)")
+    ADULT = "adult", _("Adults (18 to 65)")
+    OLDER = "older", _("Older adults (65 and over)")
+    NONE = "none", _("Says nothing about age")
+
+
 class TargetGroup(LookupModel):
+    age_band = models.CharField(
+        _("age band"),
+        max_length=10,
+        choices=AgeBand.choices,
+        default=AgeBand.NONE,
+        help_text=_("The age this group is made for, as the keuzehulp and the suggestions read it."),
+    )
+    low_literacy = models.BooleanField(
+        _("for people with low literacy"),
+        default=False,
+        help_text=_("Programmes for this group count as suitable for people who read with difficulty."),
+    )
+    migration_background = models.BooleanField(
+        _("for people with a migration background"),
+        default=False,
+        help_text=_("Programmes for this group are suggested to practices with many such patients."),
+    )
+
     class Meta(LookupModel.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
@@ -55,6 +100,14 @@ class TargetGroup(LookupModel):
 
 class Language(LookupModel):
     code = models.CharField(_("language code"), max_length=10, unique=True, help_text=_("ISO 639-1, e.g. nl, en, tr"))
+    is_home_language = models.BooleanField(
+        _("home language"),
+        default=False,
+        help_text=_(
+            "The language every programme in the catalogue is expected to speak (Dutch): offering it is no reason "
+            "to mention, and the keuzehulp asks for it first."
+        ),
+    )
 
     class Meta(LookupModel.Meta):
         verbose_name = _("language")

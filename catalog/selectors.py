@@ -17,7 +17,8 @@ from catalog.models import (
 )
 from catalog.quality import VerdictWording, verdict_wording
 
-# At most this many programmes side by side: beyond four columns a table stops being readable on a laptop.
+# The compare page (and the keuzehulp's link to it) shows 2 to 4 programmes side by side: beyond four columns a
+# table stops being readable on a laptop.
 COMPARE_MAX = 4
 COMPARE_MIN = 2
 COMPARE_LOOKUP_MAX = 20

@@ -3,8 +3,6 @@
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -79,22 +77,6 @@ class PracticeSettingsForm(forms.ModelForm):
         if cleaned.get("kind") == Practice.Kind.CARE_GROUP and cleaned.get("care_group"):
             self.add_error("care_group", _("A care group cannot itself belong to a care group."))
         return cleaned
-
-
-class InvitationSignupForm(UserCreationForm):
-    """A new account for the invited e-mail address: a user name, a name and a password (checked twice)."""
-
-    class Meta(UserCreationForm.Meta):
-        model = get_user_model()
-        fields = ("username", "first_name", "last_name")
-
-    def __init__(self, *args, email: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The password checks compare against the e-mail address too (no password that looks like it).
-        self.instance.email = email
-        for name in ("first_name", "last_name"):
-            self.fields[name].required = True
-        self.fields["username"].help_text = _("You log in with this name. Letters, digits and @ . + - _ only.")
 
 
 def bootstrap(form: forms.BaseForm) -> None:

@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from catalog.models import PrevalenceKey
+
 # The year the prevalence figures were measured (NEMESIS-2 interviews) and the year they were published.
 MEASURED = "2007–2009"
 PUBLISHED = 2012
@@ -20,38 +22,22 @@ AGE_RANGE = "18–64"
 
 @dataclass(frozen=True)
 class Prevalence:
-    key: str
-    label: str
+    key: str  # a PrevalenceKey: the catalogue themes with this `prevalence_key` address it (curators set it)
     percent: Decimal  # share of adults 18–64 with the disorder in the past 12 months
     basis: str
-    theme_slugs: tuple[str, ...]  # catalogue themes that address it, for the programme suggestions
+
+    @property
+    def label(self) -> str:
+        return PrevalenceKey(self.key).label
 
 
 # 12-month prevalence among adults aged 18–64 in NEMESIS-2 (2007–2009), rounded as published. A curator who
 # wants newer figures (NEMESIS-3, 18–75) changes them here and the SOURCE lines above; nothing else.
 PREVALENCE_12_MONTH = (
-    Prevalence(
-        "depression",
-        _("Depressive complaints"),
-        Decimal("6.1"),
-        _("mood disorders"),
-        ("depressieve-klachten", "depressie", "somberheid", "stemming"),
-    ),
-    Prevalence(
-        "anxiety",
-        _("Anxiety complaints"),
-        Decimal("10.1"),
-        _("anxiety disorders"),
-        ("angstklachten", "angst", "paniek", "piekeren"),
-    ),
-    Prevalence(
-        "alcohol",
-        _("Problematic alcohol use"),
-        # Alcohol abuse (about 3.7%) plus alcohol dependence (about 0.7%).
-        Decimal("4.4"),
-        _("alcohol abuse or dependence"),
-        ("problematisch-alcoholgebruik", "alcohol", "alcoholgebruik", "minder-drinken"),
-    ),
+    Prevalence(PrevalenceKey.DEPRESSION, Decimal("6.1"), _("mood disorders")),
+    Prevalence(PrevalenceKey.ANXIETY, Decimal("10.1"), _("anxiety disorders")),
+    # Alcohol abuse (about 3.7%) plus alcohol dependence (about 0.7%).
+    Prevalence(PrevalenceKey.ALCOHOL, Decimal("4.4"), _("alcohol abuse or dependence")),
 )
 
 # The Trimbos inventory (September to December 2014, for the ministry of VWS; one of the two seed documents,

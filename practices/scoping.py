@@ -8,6 +8,7 @@ confirm that it exists); a member whose role may not do this gets a 403. It sets
 
 Put `practice_view` OUTERMOST, above `require_POST`/`require_GET`: then an outsider gets the 404 and an
 anonymous visitor the log-in page whatever the method, and only members learn that a method is not allowed.
+What each role may do is in practices.permissions; `capability` names what the view needs.
 """
 
 from functools import wraps
@@ -18,6 +19,7 @@ from django.http import Http404
 
 from practices.audit import audit_record
 from practices.models import AuditEvent, Membership
+from practices.permissions import Capability, may
 
 # The session key holding the slug of the practice the visitor worked in last (see practices.selectors).
 CURRENT_PRACTICE_SESSION_KEY = "current_practice"
@@ -33,15 +35,15 @@ def membership_for(user, practice_slug: str) -> Membership:
     return membership
 
 
-def practice_view(*, roles=None, audit_subject=None):
-    """Decorate a view taking `practice_slug`; `roles` limits it to members with one of those roles."""
+def practice_view(*, capability: Capability | None = None, audit_subject=None):
+    """Decorate a view taking `practice_slug`; `capability` limits it to members whose role has it."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(request, practice_slug, *args, **kwargs):
             membership = membership_for(request.user, practice_slug)
-            if roles is not None and membership.role not in roles:
+            if capability is not None and not may(membership, capability):
                 raise PermissionDenied
             request.practice = membership.practice
             request.membership = membership

@@ -20,7 +20,6 @@ from practices.prevalence import Estimate, expected_patients
 from practices.scoping import CURRENT_PRACTICE_SESSION_KEY
 from practices.suggestions import PopulationFacts, Suggestion, rank_programmes
 from practices.task_split import TaskParts, is_complete
-from toolkit.practice_context import PracticeContext
 from training import selectors as training_selectors
 from training.models import Audience
 
@@ -49,31 +48,6 @@ def practice_contact_line(practice: Practice) -> str:
     """ "De Linde, Utrecht — 030 123 4567": how the catalogue names the practice to a patient."""
     line = f"{practice.name}, {practice.place}"
     return f"{line} — {practice.phone}" if practice.phone else line
-
-
-def _menu_programme_ids(practice: Practice) -> frozenset[int]:
-    return frozenset(practice.menu_items.values_list("programme_id", flat=True))
-
-
-def practice_context_for_request(request) -> PracticeContext | None:
-    """settings.PRACTICE_CONTEXT_PROVIDER: what catalogue and training may know of the visitor's practice."""
-    if not request.user.is_authenticated:
-        return None
-    # Several catalogue parts may ask during one request; work it out once.
-    if not hasattr(request, "_practice_context"):
-        membership = current_membership(request)
-        if membership is None:
-            request._practice_context = None
-        else:
-            practice = membership.practice
-            request._practice_context = PracticeContext(
-                name=practice.name,
-                slug=practice.slug,
-                contact_line=practice_contact_line(practice),
-                programme_ids=_menu_programme_ids(practice),
-                insurer_ids=frozenset(practice.insurers.values_list("pk", flat=True)),
-            )
-    return request._practice_context
 
 
 def practice_members(practice: Practice) -> QuerySet[Membership]:

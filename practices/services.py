@@ -76,7 +76,7 @@ def invitation_create(*, practice: Practice, email: str, role: str, invited_by, 
             action=AuditEvent.Action.INVITE,
             subject=f"invitation for {email} as {role}",
         )
-    link = site_url.rstrip("/") + reverse("practices:invitation_accept", kwargs={"token": token})
+    link = site_url.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"token": token})
     context = {"invitation": invitation, "link": link, "inviter": invited_by}
     send_mail(
         subject=render_to_string("practices/email/invitation_subject.txt", context).strip(),

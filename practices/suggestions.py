@@ -12,7 +12,7 @@ from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import Programme
+from catalog.models import AgeBand, Programme
 from practices.prevalence import PREVALENCE_12_MONTH
 
 # Above these shares (percent of registered patients) a programme made for that group gets a reason.
@@ -20,15 +20,19 @@ LOW_LITERACY_THRESHOLD = Decimal("15")  # nationally roughly one adult in six ha
 MIGRATION_THRESHOLD = Decimal("20")
 OLDER_THRESHOLD = Decimal("20")
 YOUNG_THRESHOLD = Decimal("25")
-DUTCH = "nl"
 
-# Catalogue target groups are curator-made lookups; these slugs are the ones the suggestions recognise.
-TARGET_GROUP_SLUGS = {
-    "low_literacy": frozenset({"laaggeletterden", "laaggeletterdheid", "lage-geletterdheid", "laagopgeleiden"}),
-    "migrants": frozenset({"migranten", "mensen-met-een-migratieachtergrond", "nieuwkomers"}),
-    "older": frozenset({"ouderen", "senioren", "65-plussers"}),
-    "young": frozenset({"jongeren", "jeugdigen", "jongvolwassenen", "adolescenten"}),
-}
+
+def made_for(programme) -> set[str]:
+    """What the programme's target groups say about whom it is made for, as the curators classified them.
+
+    The age band (youth, adult, older), "low_literacy" and "migration_background": the same fields the keuzehulp
+    reads, so a group counts the same way in both.
+    """
+    groups = programme.target_groups.all()
+    found = {group.age_band for group in groups if group.age_band != AgeBand.NONE}
+    found |= {"low_literacy" for group in groups if group.low_literacy}
+    found |= {"migration_background" for group in groups if group.migration_background}
+    return found
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,10 @@ def _pct(share: Decimal) -> str:
 
 def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, str]]:
     reasons = []
-    group_slugs = {group.slug for group in programme.target_groups.all()}
+    groups = made_for(programme)
     low = _pct(facts.share_low_literacy)
     if facts.share_low_literacy >= LOW_LITERACY_THRESHOLD:
-        if group_slugs & TARGET_GROUP_SLUGS["low_literacy"]:
+        if "low_literacy" in groups:
             reasons.append(
                 (
                     3,
@@ -76,8 +80,13 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
             reasons.append((3, format_lazy(_("Very easy to read (A2), for the {p}% with low literacy."), p=low)))
         elif programme.reading_level == Programme.ReadingLevel.B1:
             reasons.append((2, format_lazy(_("Plain language (B1), for the {p}% with low literacy."), p=low)))
-    spoken = {code: name for code, name in facts.languages.items() if code != DUTCH}
-    offered = [spoken[language.code] for language in programme.languages.all() if language.code in spoken]
+    # The home language (Dutch) is what every programme speaks: offering it is no reason worth a line.
+    spoken = facts.languages
+    offered = [
+        spoken[language.code]
+        for language in programme.languages.all()
+        if language.code in spoken and not language.is_home_language
+    ]
     if offered:
         text = format_lazy(_("Also in {languages}, spoken in your practice."), languages=", ".join(offered))
         reasons.append((2 * len(offered), text))
@@ -85,23 +94,23 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
         (
             facts.share_migration,
             MIGRATION_THRESHOLD,
-            "migrants",
+            "migration_background",
             2,
             _("Made for people with a migration background; in your practice that is {p}%."),
         ),
-        (facts.share_65_plus, OLDER_THRESHOLD, "older", 2, _("Made for older people ({p}% are 65 or over).")),
-        (facts.share_0_17, YOUNG_THRESHOLD, "young", 1, _("Made for young people ({p}% are under 18).")),
+        (facts.share_65_plus, OLDER_THRESHOLD, AgeBand.OLDER, 2, _("Made for older people ({p}% are 65 or over).")),
+        (facts.share_0_17, YOUNG_THRESHOLD, AgeBand.YOUTH, 1, _("Made for young people ({p}% are under 18).")),
     ):
-        if share >= threshold and group_slugs & TARGET_GROUP_SLUGS[group]:
+        if share >= threshold and group in groups:
             reasons.append((weight, format_lazy(message, p=_pct(share))))
     return reasons
 
 
 def _general_reasons(programme, facts: PopulationFacts | None) -> list[tuple[int, str]]:
     reasons = []
-    theme_slugs = {theme.slug for theme in programme.themes.all()}
+    addresses = {theme.prevalence_key for theme in programme.themes.all()}
     for figure in PREVALENCE_12_MONTH:
-        if theme_slugs & set(figure.theme_slugs):
+        if figure.key in addresses:
             expected = facts.expected.get(figure.key) if facts is not None else None
             if expected:
                 text = format_lazy(

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from practices.forms import InvitationForm, MembershipRoleForm, PracticeSettingsForm
 from practices.models import Practice, Role
+from practices.permissions import Capability, may
 from practices.scoping import practice_view
 from practices.selectors import audit_events_of, member_training, pending_invitations, practice_members
 from practices.services import (
@@ -21,7 +22,6 @@ from practices.services import (
     practice_update,
 )
 
-MANAGERS = [Role.MANAGER]
 AUDIT_EVENTS_PER_PAGE = 50
 
 
@@ -32,18 +32,18 @@ def _to_members(request):
 @practice_view(audit_subject="members")
 @require_GET
 def members(request):
-    is_manager = request.membership.role == Role.MANAGER
     context = {
         "practice": request.practice,
         "members": practice_members(request.practice),
-        "invitations": pending_invitations(request.practice) if is_manager else [],
-        "is_manager": is_manager,
+        "invitations": (
+            pending_invitations(request.practice) if may(request.membership, Capability.MANAGE_TEAM) else []
+        ),
         "roles": Role.choices,
     }
     return render(request, "practices/members.html", context)
 
 
-@practice_view(roles=MANAGERS, audit_subject="invite a colleague")
+@practice_view(capability=Capability.MANAGE_TEAM, audit_subject="invite a colleague")
 @require_http_methods(["GET", "POST"])
 def invite(request):
     form = InvitationForm(request.POST or None, practice=request.practice)
@@ -64,7 +64,7 @@ def invite(request):
     return render(request, "practices/invite.html", {"practice": request.practice, "form": form})
 
 
-@practice_view(roles=MANAGERS)
+@practice_view(capability=Capability.MANAGE_TEAM)
 @require_POST
 def membership_role(request, membership_id):
     membership = get_object_or_404(practice_members(request.practice), pk=membership_id)
@@ -88,7 +88,7 @@ def membership_role(request, membership_id):
     return _to_members(request)
 
 
-@practice_view(roles=MANAGERS)
+@practice_view(capability=Capability.MANAGE_TEAM)
 @require_POST
 def membership_remove_view(request, membership_id):
     membership = get_object_or_404(practice_members(request.practice), pk=membership_id)
@@ -104,7 +104,7 @@ def membership_remove_view(request, membership_id):
     return _to_members(request)
 
 
-@practice_view(roles=MANAGERS)
+@practice_view(capability=Capability.MANAGE_TEAM)
 @require_POST
 def invitation_withdraw_view(request, invitation_id):
     invitation = get_object_or_404(request.practice.invitations.all(), pk=invitation_id)
@@ -117,7 +117,7 @@ def invitation_withdraw_view(request, invitation_id):
     return _to_members(request)
 
 
-@practice_view(roles=MANAGERS, audit_subject="practice settings")
+@practice_view(capability=Capability.MANAGE_TEAM, audit_subject="practice settings")
 @require_http_methods(["GET", "POST"])
 def practice_settings(request):
     # A fresh copy: a form with errors must not leave its half-typed values on request.practice (the menu).
@@ -133,14 +133,14 @@ def practice_settings(request):
     return render(request, "practices/settings.html", {"practice": request.practice, "form": form})
 
 
-@practice_view(roles=MANAGERS, audit_subject="audit log")
+@practice_view(capability=Capability.MANAGE_TEAM, audit_subject="audit log")
 @require_GET
 def audit_log(request):
     page = Paginator(audit_events_of(request.practice), AUDIT_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "practices/audit_log.html", {"practice": request.practice, "page_obj": page})
 
 
-@practice_view(roles=MANAGERS, audit_subject="training overview")
+@practice_view(capability=Capability.MANAGE_TEAM, audit_subject="training overview")
 @require_GET
 def training_overview(request):
     context = {"practice": request.practice, "rows": member_training(request.practice)}

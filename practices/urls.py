@@ -2,12 +2,11 @@
 
 from django.urls import path
 
-from practices import account_views, team_views, views
+from practices import team_views, views
 
 app_name = "practices"
 urlpatterns = [
-    path("praktijk/", account_views.choose, name="choose"),
-    path("uitnodiging/<str:token>/", account_views.invitation_accept_view, name="invitation_accept"),
+    path("praktijk/", views.choose, name="choose"),
     path("praktijk/<slug:practice_slug>/", views.dashboard, name="dashboard"),
     path("praktijk/<slug:practice_slug>/team/", team_views.members, name="members"),
     path("praktijk/<slug:practice_slug>/team/uitnodigen/", team_views.invite, name="invite"),

@@ -1,6 +1,7 @@
-"""Practice workspace pages (all through practices.scoping.practice_view) and the public patient pages."""
+"""Choosing a practice, the workspace pages (all through practices.scoping.practice_view), the public patient pages."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +20,7 @@ from practices.forms import (
     VisionForm,
 )
 from practices.models import Role, VisionVersion
+from practices.permissions import Capability
 from practices.prevalence import (
     AGE_RANGE,
     PREVALENCE_12_MONTH,
@@ -27,20 +29,28 @@ from practices.prevalence import (
     SOURCE,
     SOURCE_DETAIL,
 )
-from practices.qr import qr_svg
 from practices.roadmap import roadmap_for
 from practices.scoping import practice_view
 from practices.vision import VISION_SECTIONS, compare_sections
+from toolkit.qr import qr_svg
 
-# Who may do what beyond editing, which every member of the practice may.
-ADOPT_ROLES = (Role.HUISARTS, Role.MANAGER)
-PUBLISH_ROLES = (Role.MANAGER,)
 # The sources advise starting small; above this the menu page warns (it never blocks).
 ADVISED_MAX_PROGRAMMES = 3
 
 
 def _back(request, name):
     return redirect(f"practices:{name}", practice_slug=request.practice.slug)
+
+
+@require_GET
+@login_required
+def choose(request):
+    """Where log-in leads: one practice opens straight away, several are listed to switch between."""
+    memberships = list(selectors.memberships_of(request.user))
+    if len(memberships) == 1:
+        return redirect(memberships[0].practice)
+    current = selectors.current_membership(request)
+    return render(request, "practices/choose.html", {"memberships": memberships, "current": current})
 
 
 @practice_view(audit_subject="dashboard")
@@ -70,7 +80,6 @@ def _vision_page(request, form, *, conflict=None, status=200):
         "latest": latest,
         "draft": draft,
         "last_adopted": selectors.vision_last_adopted(practice),
-        "can_adopt": request.membership.role in ADOPT_ROLES,
         "adopt_form": VisionAdoptForm(initial={"revision": draft.revision}) if draft else None,
         "conflict": conflict,
     }
@@ -117,7 +126,7 @@ def _vision_conflict(request, form, current):
     return _vision_page(request, merged_form, conflict=conflict, status=409)
 
 
-@practice_view(roles=ADOPT_ROLES)
+@practice_view(capability=Capability.ADOPT_VISION)
 @require_POST
 def vision_adopt(request):
     form = VisionAdoptForm(request.POST)
@@ -323,13 +332,12 @@ def menu_item_remove(request, item_id):
 def patient_page_settings(request):
     context = {
         "practice": request.practice,
-        "can_publish": request.membership.role in PUBLISH_ROLES,
         "item_count": selectors.patient_page_items(request.practice).count(),
     }
     return render(request, "practices/patient_page_settings.html", context)
 
 
-@practice_view(roles=PUBLISH_ROLES)
+@practice_view(capability=Capability.PUBLISH_PATIENT_PAGE)
 @require_POST
 def patient_page_publish(request):
     published = request.POST.get("published") == "1"

@@ -1,8 +1,25 @@
-"""Fixtures every test may use."""
+"""Fixtures every test may use (tests/README.md says where the rest lives)."""
+
+from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import RunPython
 from django.utils import translation
+
+from catalog.defaults import REDACTIE_GROUP
+from catalog.models import ChecklistQuestion
+
+# The data migrations that fill tables the schema alone leaves empty: the curators' group with its rights, and
+# the standard quality checklist questions.
+DATA_MIGRATIONS = [
+    ("catalog", "0003_redactie_group"),
+    ("catalog", "0009_redactie_sources_and_link_checks"),
+    ("training", "0003_redactie_permissions"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -35,3 +52,34 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _replay_data_migrations():
+    """Run the data migrations' own forward functions again, on the models as the last migration leaves them."""
+    loader = MigrationLoader(connection)
+    migrated_apps = loader.project_state().apps
+    schema_editor = SimpleNamespace(connection=connection)  # the functions only read the connection's alias
+    for key in DATA_MIGRATIONS:
+        for operation in loader.graph.nodes[key].operations:
+            if isinstance(operation, RunPython):
+                operation.code(migrated_apps, schema_editor)
+
+
+# A transactional test (every browser test) ends with a flush: it keeps the schema but empties every table, also
+# what the data migrations made. A test that needs that data asks for it here and gets it back if it is gone.
+
+
+@pytest.fixture
+def redactie_group(db):
+    """The curators' group `Redactie`, with the rights its migrations give it."""
+    if not Group.objects.filter(name=REDACTIE_GROUP).exists():
+        _replay_data_migrations()
+    return Group.objects.get(name=REDACTIE_GROUP)
+
+
+@pytest.fixture
+def checklist_questions(db):
+    """The standard quality checklist questions of migration catalog 0003."""
+    if not ChecklistQuestion.objects.exists():
+        _replay_data_migrations()
+    return list(ChecklistQuestion.objects.order_by("criterion", "position"))

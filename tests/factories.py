@@ -26,16 +26,20 @@ def _lookup(model, name, **extra):
     return obj
 
 
-def theme(name="Depressieve klachten"):
-    return _lookup(Theme, name)
+def theme(name="Depressieve klachten", **extra):
+    """extra: what the rules read, e.g. prevalence_key="depression"."""
+    return _lookup(Theme, name, **extra)
 
 
-def target_group(name="Volwassenen"):
-    return _lookup(TargetGroup, name)
+def target_group(name="Volwassenen", **extra):
+    """extra: what the rules read, e.g. age_band="youth", low_literacy=True."""
+    return _lookup(TargetGroup, name, **extra)
 
 
-def language(name="Nederlands", code="nl"):
-    obj, _ = Language.objects.get_or_create(code=code, defaults={"name": name, "slug": slugify(name)})
+def language(name="Nederlands", code="nl", **extra):
+    """As fixtures/catalog_lookups.json has it, Dutch is the home language unless `is_home_language` says otherwise."""
+    extra.setdefault("is_home_language", code == "nl")
+    obj, _ = Language.objects.get_or_create(code=code, defaults={"name": name, "slug": slugify(name), **extra})
     return obj
 
 

@@ -44,8 +44,9 @@ INSTALLED_APPS = [
     "catalog",
     "practices",
     "training",
-    # The admin, behind two-factor authentication; listed after `practices` so its log-in templates come first.
-    "practices.apps.TwoFactorAdminConfig",
+    "accounts",
+    # The admin, behind two-factor authentication; listed after `accounts` so its log-in templates come first.
+    "accounts.apps.TwoFactorAdminConfig",
 ]
 
 MIDDLEWARE = [
@@ -58,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # request.practice_context, read by the catalogue and training, which do not import practices.
+    "practices.middleware.PracticeContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -186,17 +189,13 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "practices.account_views.locked_out"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False  # log only what the lock-out uses, and no banner on every manage.py command
 # Behind a reverse proxy, the number of proxies that add X-Forwarded-For (0 = connected directly).
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 
 # Two-factor authentication for the admin (django-otp TOTP): the label authenticator apps show.
 OTP_TOTP_ISSUER = "eMH toolkit"
-
-# Hook through which the catalogue (which must not import `practices`) learns the visitor's practice context.
-# A dotted path to a callable(request) -> toolkit.practice_context.PracticeContext | None.
-PRACTICE_CONTEXT_PROVIDER = "practices.selectors.practice_context_for_request"
 
 LOGGING = {
     "version": 1,

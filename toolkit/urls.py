@@ -15,7 +15,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("account/", include("practices.account_urls")),
+    path("account/", include("accounts.urls")),
+    path("", include("accounts.invitation_urls")),
     path("catalog/", include("catalog.urls")),
     path("training/", include("training.urls")),
     path("", include("practices.urls")),

@@ -5,18 +5,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from practices.prevalence import REACH_EXPECTED, REACH_SOURCE, REACH_YEAR
-
 
 @require_GET
 def home(request):
-    # The reach figures are an estimate from 2014: the page says so and names the source (CONTENT.md).
-    context = {
-        "reach_year": REACH_YEAR,
-        "reach_source": REACH_SOURCE,
-        "reach_expected": REACH_EXPECTED,
-    }
-    return render(request, "home.html", context)
+    # The reach figures (an estimate from 2014, with its source) come from practices' {% prevalence_facts %}.
+    return render(request, "home.html")
 
 
 @never_cache

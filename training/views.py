@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from toolkit.practice_context import practice_context_for
 from training import selectors, services
 from training.filters import InsurerRuleFilter, ResourceFilter
 from training.forms import CertificateLookupForm, QuizForm
@@ -181,7 +180,7 @@ def manual_list(request):
 @require_GET
 def funding_list(request):
     rule_filter = InsurerRuleFilter(request.GET or None, queryset=InsurerRule.objects.all())
-    practice = practice_context_for(request)
+    practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
     overview = selectors.funding_overview(
         rules=rule_filter.qs, contracted_insurer_ids=practice.insurer_ids if practice else ()
     )

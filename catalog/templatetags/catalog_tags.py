@@ -1,16 +1,13 @@
-"""Template helpers for the catalogue pages: quality rows, facts that may be unknown, and sanitized Markdown."""
+"""Template helpers for the catalogue pages: quality rows and facts that may be unknown.
 
-import markdown as markdown_lib
-import nh3
+Markdown is rendered by the `markdown` filter of toolkit/templatetags/markdown_tags.py.
+"""
+
 from django import template
-from django.utils.safestring import mark_safe
 
 from catalog import facts, quality, selectors
 
 register = template.Library()
-
-# Markdown from curators may format and link, nothing more.
-ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code"}
 
 
 @register.simple_tag
@@ -41,9 +38,3 @@ def choice_fact(programme, field_name):
 @register.simple_tag
 def overdue_notice():
     return quality.overdue_notice()
-
-
-@register.filter
-def markdown(text: str) -> str:
-    html = markdown_lib.markdown(text or "")
-    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener noreferrer"))  # noqa: S308 - sanitized

@@ -1,11 +1,7 @@
-// Keuzehulp advice sheet: a print button and a copy button. Without JavaScript both stay hidden and the
-// browser's own print (Ctrl+P) and selecting the text still work.
+// Keuzehulp advice sheet: a copy button for the text to paste. Without JavaScript it stays hidden and selecting
+// the text still works. The print button is print-button.js's, as on every page that prints.
 (function () {
   "use strict";
-  document.querySelectorAll("[data-keuzehulp-print]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { window.print(); });
-  });
   document.querySelectorAll("[data-keuzehulp-copy]").forEach(function (button) {
     var field = document.getElementById(button.getAttribute("data-keuzehulp-copy"));
     var status = document.querySelector("[data-keuzehulp-copied]");

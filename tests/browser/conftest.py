@@ -51,9 +51,11 @@ def page(browser, live_server):
     csp_errors = []
     page.on(
         "console",
-        lambda message: csp_errors.append(message.text)
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            csp_errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
     yield page
     context.close()

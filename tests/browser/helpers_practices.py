@@ -16,9 +16,7 @@ class ExtraBrowser:
     """A second person at another computer: a fresh context that, like `page`, fails on CSP violations."""
 
     def __init__(self, browser, base_url):
-        self.context = browser.new_context(
-            base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900}
-        )
+        self.context = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900})
         self.context.set_default_timeout(10_000)
         self.page = self.context.new_page()
         self.csp_errors = []

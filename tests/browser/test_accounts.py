@@ -45,9 +45,7 @@ def _log_in(page, username, password="toolkit-demo"):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def test_manager_invites_a_colleague_who_accepts_and_gets_in(
-    page, browser, live_server, practice, assert_accessible
-):
+def test_manager_invites_a_colleague_who_accepts_and_gets_in(page, browser, live_server, practice, assert_accessible):
     _member(practice, "marieke", Role.MANAGER, first_name="Marieke", last_name="Manager")
 
     page.goto(reverse("login"))

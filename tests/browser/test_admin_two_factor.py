@@ -19,14 +19,13 @@ def _dutch():
     with translation.override("nl"):
         yield
 
+
 SECRET = b32encode(b"browser-test-secret!").decode()
 
 
 def test_curator_with_authenticator_opens_the_admin(page, assert_accessible):
     curator = factories.user("curator", is_staff=True, is_superuser=True)
-    TOTPDevice.objects.create(
-        user=curator, name="Telefoon", key=b"browser-test-secret!".hex(), confirmed=True
-    )
+    TOTPDevice.objects.create(user=curator, name="Telefoon", key=b"browser-test-secret!".hex(), confirmed=True)
     page.goto(reverse("admin:login"))
     assert_accessible(page)
     admin_login(page, "curator", "toolkit-demo", SECRET)

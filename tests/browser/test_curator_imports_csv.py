@@ -1,7 +1,6 @@
 """A curator imports programmes from a spreadsheet, checks the history and fills in a quality checklist."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -20,9 +19,9 @@ SPREADSHEET = (
 
 
 @pytest.fixture
-def curator():
+def curator(redactie_group, checklist_questions):
     user = factories.user("redactie", password="toolkit-demo", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
+    user.groups.add(redactie_group)
     factories.provider("Trimbos-Instituut")
     factories.theme("Alcohol")
     factories.language("Nederlands", "nl")

@@ -4,7 +4,6 @@ publishes it (four eyes). The admin says what is missing instead of publishing a
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -19,10 +18,9 @@ SOURCE_TITLE = "Slaap beter: over het programma"
 
 
 @pytest.fixture
-def curators():
-    redactie = Group.objects.get(name="Redactie")
+def curators(redactie_group):
     for username in ["schrijver", "controleur"]:
-        factories.user(username, password="toolkit-demo", is_staff=True).groups.add(redactie)
+        factories.user(username, password="toolkit-demo", is_staff=True).groups.add(redactie_group)
     factories.provider("Therapieland")
     factories.theme("Slaapproblemen")
     factories.language("Nederlands", "nl")

@@ -5,7 +5,6 @@ programme from draft to published)."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -20,9 +19,9 @@ DRAFT_NAME = "Somberheid in eenvoudige taal"
 
 
 @pytest.fixture
-def curator():
+def curator(redactie_group):
     user = factories.user("redactie", password="toolkit-demo", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
+    user.groups.add(redactie_group)
     return user
 
 

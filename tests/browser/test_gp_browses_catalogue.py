@@ -15,13 +15,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    # A request under /en/ in an earlier test leaves English active in this worker thread.
-    with translation.override("nl"):
-        yield
-
-
 @pytest.fixture
 def catalogue():
     alcohol, gloom = factories.theme("Alcohol"), factories.theme("Depressieve klachten")

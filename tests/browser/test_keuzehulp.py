@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def catalogue():
     depression = factories.theme("Depressieve klachten")
-    adults, low_literacy = factories.target_group("Volwassenen"), factories.target_group("Laaggeletterden")
+    adults = factories.target_group("Volwassenen", age_band="adult")
+    low_literacy = factories.target_group("Laaggeletterden", low_literacy=True)
     factories.programme(
         "Kleur je leven",
         themes=[depression],

@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import expect
 
 from catalog.models import Programme
@@ -16,12 +15,6 @@ from tests.browser.helpers_practices import ExtraBrowser, log_in
 from tests.practices import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
 
 
 def _url(name, practice):

@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import expect
 
 from practices.models import Role, VisionVersion
@@ -10,12 +9,6 @@ from tests.browser.helpers_practices import ExtraBrowser, log_in
 from tests.practices import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
 
 
 @pytest.fixture
@@ -39,9 +32,7 @@ def test_manager_writes_the_vision_in_two_sittings_and_adopts_it(
     page.get_by_role("link", name="Stel een gezamenlijke visie vast").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Visie op e-mental health")
     assert_accessible(page)
-    page.get_by_label("Waarom, en voor wie").fill(
-        "Voor volwassenen met lichte angst- of depressieve klachten."
-    )
+    page.get_by_label("Waarom, en voor wie").fill("Voor volwassenen met lichte angst- of depressieve klachten.")
     page.get_by_label("Een volwaardige vorm van preventie en behandeling").fill("Online hulp is echte zorg.")
     page.get_by_role("button", name="Concept opslaan").click()
     expect(page.get_by_role("status").first).to_contain_text("Concept opgeslagen")
@@ -107,9 +98,7 @@ def test_gp_and_manager_edit_at_once_and_the_second_save_gets_the_conflict(
 
         gp_page.get_by_role("button", name="Concept opslaan").click()
         conflict = gp_page.get_by_role("alert")
-        expect(conflict).to_contain_text(
-            "Iemand anders heeft de visie opgeslagen terwijl u aan het schrijven was"
-        )
+        expect(conflict).to_contain_text("Iemand anders heeft de visie opgeslagen terwijl u aan het schrijven was")
         expect(conflict).to_contain_text("Marieke Manager")
         expect(conflict.locator("del")).to_contain_text("angstklachten.")
         expect(conflict.locator("ins")).to_contain_text("somberheid.")
@@ -122,8 +111,6 @@ def test_gp_and_manager_edit_at_once_and_the_second_save_gets_the_conflict(
         gp_page.get_by_label("Waarom, en voor wie").fill("Voor volwassenen met angstklachten of somberheid.")
         gp_page.get_by_role("button", name="Concept opslaan").click()
         expect(gp_page.get_by_role("status").first).to_contain_text("Concept opgeslagen")
-        assert (
-            practice.visions.get().text("why_and_whom") == "Voor volwassenen met angstklachten of somberheid."
-        )
+        assert practice.visions.get().text("why_and_whom") == "Voor volwassenen met angstklachten of somberheid."
     finally:
         gp_browser.close()

@@ -99,9 +99,7 @@ def test_poh_follows_the_course_fails_then_passes_the_quiz_and_the_certificate_v
     assert_accessible(page)
 
 
-def test_manuals_and_funding_pages_are_accessible_and_filter_without_javascript(
-    page, live_server, assert_accessible
-):
+def test_manuals_and_funding_pages_are_accessible_and_filter_without_javascript(page, live_server, assert_accessible):
     load("training_funding")
     programme = factories.programme("Kleur je leven")
     Resource.objects.create(
@@ -138,14 +136,14 @@ def test_manuals_and_funding_pages_are_accessible_and_filter_without_javascript(
 
 
 def test_funding_page_for_a_curator_of_a_practice_marks_own_insurers_and_overdue_checks(
-    page, live_server, assert_accessible, settings
+    page, live_server, assert_accessible, monkeypatch
 ):
+    from practices.middleware import PracticeContext
     from tests.training import practice_provider
-    from toolkit.practice_context import PracticeContext
     from training.models import Insurer
 
     load("training_funding")
-    settings.PRACTICE_CONTEXT_PROVIDER = "tests.training.practice_provider.provide"
+    monkeypatch.setattr("practices.middleware.practice_context_of", practice_provider.provide)
     practice_provider.current = PracticeContext(
         name="Praktijk De Linde",
         slug="de-linde",
@@ -156,9 +154,7 @@ def test_funding_page_for_a_curator_of_a_practice_marks_own_insurers_and_overdue
         page.goto(reverse("training:funding_list"))
         expect(page.locator(".tk-rule.tk-rule-mine").first).to_contain_text("Menzis")
         expect(page.get_by_text("jouw verzekeraar").first).to_be_visible()
-        expect(
-            page.locator(".tk-tag-warn").first
-        ).to_be_visible()  # the demo Zorgprestatiemodel check is overdue
+        expect(page.locator(".tk-tag-warn").first).to_be_visible()  # the demo Zorgprestatiemodel check is overdue
         assert_accessible(page)
     finally:
         practice_provider.current = None

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from catalog.models import Criterion, Programme, Verdict
 from tests import factories
@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 LIST_URL = reverse("catalog:programme_list")
 COMPARE_URL = reverse("catalog:compare")
 NOTICE = "Deze informatie is ouder dan gepland; de redactie controleert haar opnieuw."
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
 
 
 def yesterday():

@@ -13,12 +13,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
-
-
 def url(language="nl"):
     with translation.override(language):
         return reverse("catalog:how_we_assess")

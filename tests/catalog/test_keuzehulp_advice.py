@@ -17,7 +17,7 @@ from catalog.keuzehulp_advice import (
     what_to_expect,
 )
 from catalog.models import Programme
-from toolkit.practice_context import PracticeContext
+from practices.middleware import PracticeContext
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,7 @@ from catalog.models import Criterion, Verdict
 OPTIONS = AnswerOptions(
     themes={"depressieve-klachten": "Depressieve klachten", "angstklachten": "Angstklachten"},
     languages={"nl": "Nederlands", "tr": "Turks", "en": "Engels", "xx": "Klingon"},
+    home_languages=frozenset({"nl"}),
 )
 _ids = iter(range(1, 10_000))
 
@@ -346,7 +347,7 @@ def test_without_a_wish_a_programme_that_needs_guidance_is_still_a_watch_point()
     "programme, score",
     [
         ({"reading_level": "A2"}, SCORE_READING_EASIEST),
-        ({"reading_level": "B2", "target_groups": frozenset({"laaggeletterden"})}, SCORE_READING_EASIEST),
+        ({"reading_level": "B2", "for_low_literacy": True}, SCORE_READING_EASIEST),
         ({"reading_level": "B1"}, SCORE_READING_EASY),
     ],
 )
@@ -369,23 +370,23 @@ def test_plain_language_is_served_by_a2_or_b1():
 
 
 def test_age_group_matched_through_target_groups():
-    result = one(facts(target_groups=frozenset({"jongeren"})), answers(age="youth"))
+    result = one(facts(age_bands=frozenset({"youth"})), answers(age="youth"))
     assert "made for: young person (under 18)" in result.reasons
 
 
 def test_a_programme_for_another_age_group_is_a_watch_point():
-    result = one(facts(target_groups=frozenset({"volwassenen"})), answers(age="youth"))
+    result = one(facts(age_bands=frozenset({"adult"})), answers(age="youth"))
     assert "made for another age group: adult (18 to 65)" in result.watch_points
     assert result.fits
 
 
 def test_an_older_adult_may_follow_a_programme_for_adults_without_warning():
-    result = one(facts(target_groups=frozenset({"volwassenen"})), answers(age="older"))
-    assert result.watch_points == one(facts(target_groups=frozenset({"volwassenen"})), answers()).watch_points
+    result = one(facts(age_bands=frozenset({"adult"})), answers(age="older"))
+    assert result.watch_points == one(facts(age_bands=frozenset({"adult"})), answers()).watch_points
 
 
 def test_target_groups_that_say_nothing_about_age_are_neutral():
-    plain = facts(target_groups=frozenset({"migranten"}))
+    plain = facts(age_bands=frozenset())
     assert one(plain, answers(age="youth")).score == one(plain, answers()).score
 
 

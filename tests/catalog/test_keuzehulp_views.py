@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from catalog.models import Criterion, Programme, QualityAssessment, Verdict
+from practices.middleware import PracticeContext
 from tests import factories
-from toolkit.practice_context import PracticeContext
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ MENU_SLUG = "mindfit"
 
 
 def practice_for_members(request):
-    """A stand-in for the practices app's provider: a member sees the practice with Mindfit on its menu."""
+    """A stand-in for practices' request.practice_context: a member sees the practice with Mindfit on its menu."""
     if not request.user.is_authenticated:
         return None
     menu = frozenset(Programme.objects.filter(slug=MENU_SLUG).values_list("id", flat=True))
@@ -167,16 +167,16 @@ def test_when_nothing_fits_it_says_so_and_shows_the_nearest_matches(client, cata
     assert "Wat niet past" in text
 
 
-def test_a_practice_members_menu_is_marked_and_listed_first(client, catalogue, settings):
-    settings.PRACTICE_CONTEXT_PROVIDER = "tests.catalog.test_keuzehulp_views.practice_for_members"
+def test_a_practice_members_menu_is_marked_and_listed_first(client, catalogue, monkeypatch):
+    monkeypatch.setattr("practices.middleware.practice_context_of", practice_for_members)
     client.force_login(factories.user())
     text = client.get(keuzehulp_url(**LOW_LITERACY_GUIDED)).text
     assert text.index("Mindfit") < text.index("Kleur je leven")
     assert "In het aanbod van Huisartsenpraktijk De Linde" in text
 
 
-def test_an_anonymous_visitor_sees_no_practice_menu(client, catalogue, settings):
-    settings.PRACTICE_CONTEXT_PROVIDER = "tests.catalog.test_keuzehulp_views.practice_for_members"
+def test_an_anonymous_visitor_sees_no_practice_menu(client, catalogue, monkeypatch):
+    monkeypatch.setattr("practices.middleware.practice_context_of", practice_for_members)
     text = client.get(keuzehulp_url(**LOW_LITERACY_GUIDED)).text
     assert text.index("Kleur je leven") < text.index("Mindfit")
     assert "In het aanbod van" not in text
@@ -280,8 +280,8 @@ def test_the_advice_sheet_offers_a_text_to_paste(client, catalogue):
     assert "- Psyfit: https://www.psyfit.nl/" in text
 
 
-def test_the_advice_sheet_shows_the_practice_contact_line_when_logged_in(client, catalogue, settings):
-    settings.PRACTICE_CONTEXT_PROVIDER = "tests.catalog.test_keuzehulp_views.practice_for_members"
+def test_the_advice_sheet_shows_the_practice_contact_line_when_logged_in(client, catalogue, monkeypatch):
+    monkeypatch.setattr("practices.middleware.practice_context_of", practice_for_members)
     client.force_login(factories.user())
     text = client.get(advice_url(["psyfit"])).text
     assert "Huisartsenpraktijk De Linde" in text

@@ -6,19 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from catalog.models import Criterion, FactSource, ProgrammeFact, Resource, Source, Study, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    # A request under /en/ in an earlier test leaves English active in this worker thread.
-    with translation.override("nl"):
-        yield
 
 
 OVERVIEW_MAX_QUERIES = 20

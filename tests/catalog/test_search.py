@@ -9,9 +9,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL full-text search only"
-)
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
 
 
 def found(text: str) -> list[str]:

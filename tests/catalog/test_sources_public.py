@@ -18,12 +18,6 @@ NOTE_MARKER = "INTERNE-NOTITIE-7f3a"
 CURATOR_MARKER = "WERKNOTITIE-REDACTIE-91c2"
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
-
-
 def source(title, url="", publisher="Mirro", seen_on=date(2026, 2, 20), page=""):
     return Source.objects.create(title=title, publisher=publisher, url=url, seen_on=seen_on, page=page)
 

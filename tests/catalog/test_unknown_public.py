@@ -5,7 +5,6 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from catalog.facts import FLAG_GROUPS, flag_summary
 from catalog.models import Programme
@@ -21,12 +20,6 @@ YES_NO_FACTS = [name for fields in FLAG_GROUPS.values() for name in fields] + [
     "available_after_treatment",
 ]
 CHOICE_FACTS = ["reading_level", "approach", "cost", "medical_device_class"]
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
 
 
 def unknown_programme(name="Nog uit te zoeken", **fields):

@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 from django.urls import resolve, reverse
-from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,13 +26,6 @@ pytestmark = pytest.mark.django_db
 
 LIST_URL = reverse("catalog:programme_list")
 COMPARE_URL = reverse("catalog:compare")
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    # A request under /en/ leaves English active in this worker thread; keep URLs and texts Dutch.
-    with translation.override("nl"):
-        yield
 
 
 def result_names(response) -> list[str]:

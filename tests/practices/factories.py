@@ -20,8 +20,13 @@ def practice(name=None, **fields):
 
 
 def member(practice, role=Role.MANAGER, username=None, **user_fields):
-    # No password: tests log in with force_login, and skipping the hasher keeps them fast.
+    """The one member builder: a user with a membership of `practice`; a username also gives an e-mail address
+    and a first name (`alice` is Alice, alice@example.org)."""
+    # No password unless asked: tests log in with force_login, and skipping the hasher keeps them fast.
     user_fields.setdefault("password", None)
+    if username:
+        user_fields.setdefault("email", f"{username}@example.org")
+        user_fields.setdefault("first_name", username.capitalize())
     user = factories.user(username, **user_fields)
     Membership.objects.create(user=user, practice=practice, role=role)
     return user
@@ -33,8 +38,7 @@ def vision_sections(text="Tekst"):
 
 def complete_task_split(practice, by=None, responsible=Role.POH_GGZ):
     TaskAssignment.objects.bulk_create(
-        TaskAssignment(practice=practice, task=task, role=responsible, responsible=True)
-        for task in Task.values
+        TaskAssignment(practice=practice, task=task, role=responsible, responsible=True) for task in Task.values
     )
     return TaskSplit.objects.create(practice=practice, feedback_day=2, feedback_minutes=60, updated_by=by)
 

@@ -41,9 +41,7 @@ def test_wrong_password_shows_a_dutch_message_and_keeps_the_user_name(client, ma
     assert 'value="alice"' in response.text
 
 
-def test_user_in_two_practices_chooses_and_the_choice_is_remembered(
-    client, practice, other_practice, manager
-):
+def test_user_in_two_practices_chooses_and_the_choice_is_remembered(client, practice, other_practice, manager):
     Membership = practice.memberships.model
     Membership.objects.create(user=manager, practice=other_practice, role=Role.HUISARTS)
     client.force_login(manager)

@@ -45,9 +45,7 @@ def test_refused_and_redirected_requests_are_not_logged_as_views(client, practic
     assert not AuditEvent.objects.exists()
 
 
-def test_manager_reads_own_log_newest_first_with_utc_times(
-    client, practice, manager, other_practice, outsider
-):
+def test_manager_reads_own_log_newest_first_with_utc_times(client, practice, manager, other_practice, outsider):
     audit_record(practice=practice, user=manager, action="change", subject="settings: phone")
     new = audit_record(practice=practice, user=manager, action="invite", subject="invitation for eva")
     audit_record(practice=other_practice, user=outsider, action="change", subject="elders gewijzigd")
@@ -79,9 +77,7 @@ def test_times_are_shown_in_utc_not_dutch_time(client, practice, manager):
     assert event.subject in html
 
 
-def test_log_is_paginated_with_a_bounded_number_of_queries(
-    client, practice, manager, django_assert_max_num_queries
-):
+def test_log_is_paginated_with_a_bounded_number_of_queries(client, practice, manager, django_assert_max_num_queries):
     AuditEvent.objects.bulk_create(
         AuditEvent(practice=practice, user=manager, username="alice", action="view", subject=f"pagina {n}")
         for n in range(AUDIT_EVENTS_PER_PAGE + 5)
@@ -125,9 +121,7 @@ def test_deleting_an_account_keeps_its_events_with_the_user_name(practice, manag
     assert (event.user, event.username) == (None, "alice")
 
 
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="database trigger on PostgreSQL"
-)
+needs_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="database trigger on PostgreSQL")
 
 
 @needs_postgresql
@@ -155,7 +149,6 @@ def test_postgresql_refuses_changing_or_deleting_events_in_sql(practice, manager
 def test_postgresql_trigger_is_installed_by_the_migration():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT tgname FROM pg_trigger"
-            " WHERE tgrelid = 'practices_auditevent'::regclass AND NOT tgisinternal"
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'practices_auditevent'::regclass AND NOT tgisinternal"
         )
         assert [row[0] for row in cursor.fetchall()] == ["practices_auditevent_append_only"]

@@ -47,10 +47,7 @@ def test_manager_invites_and_a_dutch_email_with_the_link_goes_out(client, practi
     assert response["Location"] == reverse("practices:members", args=[practice.slug])
     message = mail.outbox[0]
     assert message.to == ["eva@example.org"]
-    assert (
-        message.subject
-        == "Uitnodiging om met Huisartsenpraktijk De Linde te werken in de eMH starters-toolkit"
-    )
+    assert message.subject == "Uitnodiging om met Huisartsenpraktijk De Linde te werken in de eMH starters-toolkit"
     assert "als POH-ggz" in message.body and "werkt één keer" in message.body
     invitation = Invitation.objects.get()
     assert (invitation.practice, invitation.role, invitation.invited_by) == (practice, Role.POH_GGZ, manager)
@@ -126,7 +123,7 @@ def test_an_expired_link_is_refused_with_a_clear_message(client, practice, invit
 
 
 def test_an_unknown_link_is_a_404_with_a_clear_message(client):
-    response = client.get(reverse("practices:invitation_accept", args=["verzonnen"]))
+    response = client.get(reverse("accounts:invitation_accept", args=["verzonnen"]))
     assert response.status_code == 404
     assert "Deze uitnodigingslink kennen we niet" in response.text
 
@@ -167,14 +164,10 @@ def test_withdrawn_invitation_no_longer_works(client, practice, manager, invited
     response = client.get(invited)
     assert response.status_code == 410
     assert "ingetrokken" in response.text
-    assert AuditEvent.objects.filter(
-        practice=practice, action="delete", subject__contains="withdrawn"
-    ).exists()
+    assert AuditEvent.objects.filter(practice=practice, action="delete", subject__contains="withdrawn").exists()
 
 
-def test_members_page_lists_open_invitations_for_the_manager_only(
-    client, practice, manager, huisarts, invited
-):
+def test_members_page_lists_open_invitations_for_the_manager_only(client, practice, manager, huisarts, invited):
     client.force_login(manager)
     assert "eva@example.org" in client.get(reverse("practices:members", args=[practice.slug])).text
     client.force_login(huisarts)

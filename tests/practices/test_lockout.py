@@ -54,9 +54,7 @@ def test_lock_is_per_user_name_and_address(client, manager, huisarts):
 
 def test_login_works_again_after_the_cool_off(client, manager):
     _fail(client, 5)
-    AccessAttempt.objects.update(
-        attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=16)
-    )
+    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=16))
     assert _log_in(client, password="toolkit-demo").status_code == 302
 
 

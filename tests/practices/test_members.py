@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from practices.models import AuditEvent, Membership, Role
 from practices.services import LastManagerError, membership_change_role, membership_remove
-from tests.practices.conftest import make_member
+from tests.practices import factories
 from tests.training import factories as training_factories
 from training.models import Certificate
 
@@ -23,9 +23,7 @@ def _change_role(client, practice, membership, role):
 
 
 def _remove(client, practice, membership):
-    return client.post(
-        reverse("practices:membership_remove", args=[practice.slug, membership.pk]), follow=True
-    )
+    return client.post(reverse("practices:membership_remove", args=[practice.slug, membership.pk]), follow=True)
 
 
 def test_every_member_sees_the_team_with_roles(client, practice, manager, huisarts, assistant):
@@ -37,11 +35,9 @@ def test_every_member_sees_the_team_with_roles(client, practice, manager, huisar
     assert "Rol wijzigen" not in response.text  # only the manager gets the controls
 
 
-def test_team_page_query_count_does_not_grow_with_members(
-    client, practice, manager, django_assert_max_num_queries
-):
+def test_team_page_query_count_does_not_grow_with_members(client, practice, manager, django_assert_max_num_queries):
     for number in range(10):
-        make_member(practice, Role.ASSISTANT, f"assistent{number}")
+        factories.member(practice, Role.ASSISTANT, f"assistent{number}")
     client.force_login(manager)
     with django_assert_max_num_queries(9):
         response = client.get(reverse("practices:members", args=[practice.slug]))
@@ -81,14 +77,14 @@ def test_last_manager_cannot_remove_themselves(client, practice, manager):
 
 
 def test_with_a_second_manager_a_manager_may_step_down(client, practice, manager):
-    make_member(practice, Role.MANAGER, "erik")
+    factories.member(practice, Role.MANAGER, "erik")
     client.force_login(manager)
     _change_role(client, practice, _membership(manager, practice), Role.HUISARTS)
     assert _membership(manager, practice).role == Role.HUISARTS
 
 
 def test_manager_who_leaves_goes_to_the_practice_chooser(client, practice, manager):
-    make_member(practice, Role.MANAGER, "erik")
+    factories.member(practice, Role.MANAGER, "erik")
     client.force_login(manager)
     response = client.post(
         reverse("practices:membership_remove", args=[practice.slug, _membership(manager, practice).pk])
@@ -108,10 +104,7 @@ def test_a_membership_of_another_practice_is_a_404(client, practice, manager, ou
     foreign = _membership(outsider, other_practice)
     url = reverse("practices:membership_role", args=[practice.slug, foreign.pk])
     assert client.post(url, {"role": Role.ASSISTANT}).status_code == 404
-    assert (
-        client.post(reverse("practices:membership_remove", args=[practice.slug, foreign.pk])).status_code
-        == 404
-    )
+    assert client.post(reverse("practices:membership_remove", args=[practice.slug, foreign.pk])).status_code == 404
     assert _membership(outsider, other_practice).role == Role.MANAGER
 
 
@@ -128,8 +121,13 @@ def test_manager_sees_which_members_finished_which_course(client, practice, mana
     course = training_factories.course("Blended behandelen", audience="poh_ggz")
     for user, code in [(huisarts, "AAAA-BBBB-CCCC"), (outsider, "DDDD-EEEE-FFFF")]:
         Certificate.objects.create(
-            user=user, course=course, code=code, learner_name=user.username, course_title="Blended behandelen",
-            points=2, issued_on="2026-11-02",
+            user=user,
+            course=course,
+            code=code,
+            learner_name=user.username,
+            course_title="Blended behandelen",
+            points=2,
+            issued_on="2026-11-02",
         )
     client.force_login(manager)
     response = client.get(reverse("practices:training_overview", kwargs={"practice_slug": practice.slug}))

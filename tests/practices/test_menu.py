@@ -50,13 +50,16 @@ def test_reading_level_is_no_reason_when_low_literacy_is_rare():
 
 
 def test_programme_for_the_target_group_low_literacy_gets_that_reason():
-    catalog.programme("Voor iedereen", reading_level="B2", target_groups=[catalog.target_group("Laaggeletterden")])
+    catalog.programme(
+        "Voor iedereen", reading_level="B2", target_groups=[catalog.target_group("Laaggeletterden", low_literacy=True)]
+    )
     ranked = rank_programmes(_programmes(), PopulationFacts(share_low_literacy=Decimal("20")))
     assert "Made for people with low literacy; in your practice that is 20%." in ranked[0].reasons
 
 
 def test_programmes_in_languages_the_patients_speak_come_first():
     turkish = catalog.language("Turks", "tr")
+    catalog.language(is_home_language=True)
     catalog.programme("Alleen Nederlands")
     catalog.programme("Ook Turks", languages=[catalog.language(), turkish])
     facts = PopulationFacts(languages={"nl": "Nederlands", "tr": "Turks"})
@@ -67,8 +70,8 @@ def test_programmes_in_languages_the_patients_speak_come_first():
 
 
 def test_migration_and_age_groups_give_reasons_above_their_threshold():
-    catalog.programme("Voor ouderen", target_groups=[catalog.target_group("Ouderen")])
-    catalog.programme("Voor migranten", target_groups=[catalog.target_group("Migranten")])
+    catalog.programme("Voor ouderen", target_groups=[catalog.target_group("Ouderen", age_band="older")])
+    catalog.programme("Voor migranten", target_groups=[catalog.target_group("Migranten", migration_background=True)])
     facts = PopulationFacts(share_65_plus=Decimal("30"), share_migration=Decimal("10"))
     ranked = {s.programme.name: s for s in rank_programmes(_programmes(), facts)}
     assert ranked["Voor ouderen"].fits_population
@@ -77,7 +80,7 @@ def test_migration_and_age_groups_give_reasons_above_their_threshold():
 
 
 def test_theme_reason_names_the_expected_number_of_patients():
-    catalog.programme("Angst online", themes=[catalog.theme("Angstklachten")])
+    catalog.programme("Angst online", themes=[catalog.theme("Angstklachten", prevalence_key="anxiety")])
     ranked = rank_programmes(_programmes(), PopulationFacts(expected={"anxiety": 42}))
     assert "Helps with anxiety complaints: about 42 of your adult patients a year." in ranked[0].reasons
 
@@ -94,6 +97,7 @@ def test_without_a_profile_programmes_are_ranked_by_general_merits():
 
 def test_an_unknown_fact_gives_no_reason_and_no_points():
     # None and "unknown" mean nobody has checked; a suggestion may only rest on what is known.
+    catalog.theme(prevalence_key="depression")  # the programmes' theme: the one general reason both get
     catalog.programme(
         "Onbekend",
         reading_level=Programme.ReadingLevel.UNKNOWN,
@@ -249,7 +253,8 @@ def test_menu_changes_refuse_get(client, practice, manager):
 
 def test_menu_page_shows_suggestions_with_reasons_first(client, practice, manager):
     turkish = catalog.language("Turks", "tr")
-    factories.population(practice, languages=[catalog.language(), turkish], share_low_literacy=Decimal("25"))
+    dutch = catalog.language(is_home_language=True)
+    factories.population(practice, languages=[dutch, turkish], share_low_literacy=Decimal("25"))
     catalog.programme("Aaa zonder reden", reading_level="C1")
     catalog.programme("Zzz in het Turks", reading_level="C1", languages=[catalog.language(), turkish])
     client.force_login(manager)
@@ -292,7 +297,10 @@ def test_menu_page_queries_do_not_grow_with_the_number_of_programmes(
     few = load()
     for _ in range(8):
         services.menu_add(practice=practice, by=manager, programme=catalog.programme())
-        catalog.programme(languages=[catalog.language("Turks", "tr")], target_groups=[catalog.target_group("Ouderen")])
+        catalog.programme(
+            languages=[catalog.language("Turks", "tr")],
+            target_groups=[catalog.target_group("Ouderen", age_band="older")],
+        )
     assert load() == few
 
 

@@ -15,11 +15,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 PUBLIC_PAGES = ["patient_page", "patient_leaflet", "patient_screen"]
 
 
-@pytest.fixture
-def practice():
-    return factories.practice(
-        "Huisartsen De Linde", slug="de-linde", patient_page_published=True, phone="030-1234567"
-    )
+@pytest.fixture(autouse=True)
+def _published(practice):
+    # Most tests here look at the pages of a practice that has published them.
+    practice.patient_page_published = True
+    practice.save(update_fields=["patient_page_published"])
 
 
 def _url(name, practice):
@@ -65,10 +65,7 @@ def test_unpublished_practice_pages_are_404(client, practice, manager, name):
 
 
 def test_unknown_practice_is_404(client):
-    assert (
-        client.get(reverse("practices:patient_page", kwargs={"practice_slug": "bestaat-niet"})).status_code
-        == 404
-    )
+    assert client.get(reverse("practices:patient_page", kwargs={"practice_slug": "bestaat-niet"})).status_code == 404
 
 
 def test_only_chosen_published_programmes_are_shown(client, practice, manager):
@@ -123,9 +120,7 @@ def test_a_real_practice_carries_no_demo_label(client, practice, manager, name):
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_public_pages_state_no_unknown_fact_and_never_call_a_programme_free(
-    client, practice, manager, name, language
-):
+def test_public_pages_state_no_unknown_fact_and_never_call_a_programme_free(client, practice, manager, name, language):
     """They show the curator's summary and the practice's own choice of guidance; no cost or other fact that may
     be unknown, so an unknown cost can never read as free. (The crisis line is free: counted before.)"""
     words = ["gratis", "free", "kosteloos", "anoniem", "anonymous", "b1", "b2", "kosten", "cost"]
@@ -151,9 +146,7 @@ def test_public_pages_state_no_unknown_fact_and_never_call_a_programme_free(
 def test_programmes_appear_in_the_practices_order_with_who_guides(client, practice, manager):
     first = _offer(practice, manager, "Eerste")
     second = _offer(practice, manager, "Tweede")
-    services.menu_item_update(
-        item=first, by=manager, guided_by="", licence_arranged=True, note="intern", position=5
-    )
+    services.menu_item_update(item=first, by=manager, guided_by="", licence_arranged=True, note="intern", position=5)
     services.menu_item_update(
         item=second, by=manager, guided_by=Role.POH_GGZ, licence_arranged=True, note="", position=1
     )
@@ -172,13 +165,13 @@ def test_programme_without_website_has_no_link_or_qr(client, practice, manager):
 
 def test_patient_page_shows_the_crisis_line_and_practice_phone(client, practice, manager):
     page = client.get(_url("patient_page", practice)).content.decode()
-    assert "0800-0113" in page and "030-1234567" in page
+    assert "0800-0113" in page and "030 123 4567" in page
 
 
 def test_leaflet_is_a4_printable(client, practice, manager):
     _offer(practice, manager, "Kleur je leven")
     page = client.get(_url("patient_leaflet", practice)).content.decode()
-    assert "css/practices.css" in page and 'class="leaflet-page"' in page and "js/print_button.js" in page
+    assert "css/practices.css" in page and 'class="leaflet-page"' in page and "js/print-button.js" in page
 
 
 def test_waiting_room_screen_works_as_slides_with_a_pause_control(client, practice, manager):
@@ -233,8 +226,7 @@ def test_only_the_manager_may_publish(client, role):
     practice.refresh_from_db()
     assert not practice.patient_page_published
     assert (
-        "Only the practice manager can publish"
-        in client.get(_url("patient_page_settings", practice)).content.decode()
+        "Only the practice manager can publish" in client.get(_url("patient_page_settings", practice)).content.decode()
     )
 
 

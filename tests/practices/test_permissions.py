@@ -15,8 +15,10 @@ from django.core import mail
 from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone
 
+from practices import services
 from practices import urls as practice_urls
 from practices.models import AuditEvent, Invitation, Membership, MenuItem, Practice, Role, VisionVersion
+from practices.permissions import Capability, may
 from tests import factories
 from tests.practices import factories as step_factories
 
@@ -25,7 +27,6 @@ pytestmark = pytest.mark.django_db
 # URLs that are not practice pages, with the reason; everything else must take a practice_slug and be walked.
 PUBLIC_OR_OWN = {
     "choose": "lists only the visitor's own practices (test_accounts.py)",
-    "invitation_accept": "works for whoever holds the e-mailed token (test_invitations.py)",
     "patient_page": "public once the practice publishes it (test_patient_page.py)",
     "patient_leaflet": "public once the practice publishes it (test_patient_page.py)",
     "patient_screen": "public once the practice publishes it (test_patient_page.py)",
@@ -95,9 +96,7 @@ def world(practice, manager, huisarts, assistant, outsider):
         invited_by=manager,
         expires_at=timezone.now() + timedelta(days=7),
     )
-    AuditEvent.objects.create(
-        practice=practice, user=manager, username="alice", action="view", subject="start"
-    )
+    AuditEvent.objects.create(practice=practice, user=manager, username="alice", action="view", subject="start")
     vision = VisionVersion.objects.create(
         practice=practice,
         number=1,
@@ -125,10 +124,7 @@ def _url(name, world):
 
 def _state(practice):
     """What an outsider might try to change: row counts of every practices model, and the victim's data."""
-    counts = {
-        model._meta.label: model._base_manager.count()
-        for model in apps.get_app_config("practices").get_models()
-    }
+    counts = {model._meta.label: model._base_manager.count() for model in apps.get_app_config("practices").get_models()}
     return (
         counts,
         list(practice.audit_events.values_list("id", "action", "subject")),
@@ -144,9 +140,7 @@ def test_the_walk_sees_every_url_and_every_non_practice_url_is_listed_with_a_rea
         PRACTICE_URLS
     )
     for name in PRACTICE_URLS:
-        assert "practice_slug" in ALL_URLS[name], (
-            f"{name} has no practice_slug: scope it or list it in PUBLIC_OR_OWN"
-        )
+        assert "practice_slug" in ALL_URLS[name], f"{name} has no practice_slug: scope it or list it in PUBLIC_OR_OWN"
     assert set(PUBLIC_OR_OWN) <= {name.split(":")[-1] for name in ALL_URLS}
 
 
@@ -191,9 +185,7 @@ MATRIX = [
 
 
 @pytest.mark.parametrize("role", [Role.MANAGER, Role.HUISARTS, Role.ASSISTANT])
-@pytest.mark.parametrize(
-    ("name", "method", "data", "allowed"), MATRIX, ids=lambda v: v if isinstance(v, str) else ""
-)
+@pytest.mark.parametrize(("name", "method", "data", "allowed"), MATRIX, ids=lambda v: v if isinstance(v, str) else "")
 def test_role_matrix(client, world, members_by_role, role, name, method, data, allowed):
     if data == "settings":
         data = {
@@ -230,3 +222,47 @@ def test_logout_refuses_get(client, manager):
     client.force_login(manager)
     assert client.get(reverse("logout")).status_code == 405
     assert "_auth_user_id" in client.session
+
+
+# Capabilities: practices.permissions is the one place that says which role may do what; the view that does it
+# and the page that offers it both ask there, so a page offers an action exactly to those the view lets in.
+CAPABILITIES = {
+    Capability.ADOPT_VISION: {Role.HUISARTS, Role.MANAGER},
+    Capability.PUBLISH_PATIENT_PAGE: {Role.MANAGER},
+    Capability.MANAGE_TEAM: {Role.MANAGER},
+}
+# (the page that offers the action, the guarded URL it links or posts to)
+OFFERED_ON = {
+    Capability.ADOPT_VISION: ("practices:vision", "practices:vision_adopt"),
+    Capability.PUBLISH_PATIENT_PAGE: ("practices:patient_page_settings", "practices:patient_page_publish"),
+    Capability.MANAGE_TEAM: ("practices:members", "practices:invite"),
+}
+
+
+@pytest.mark.parametrize("capability", list(Capability))
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_has_the_capabilities_the_rules_give_it(role, capability):
+    assert may(Membership(role=role), capability) == (role in CAPABILITIES[capability])
+
+
+def test_no_membership_has_any_capability_and_an_unknown_one_fails_loudly():
+    assert not any(may(None, capability) for capability in Capability)
+    with pytest.raises(ValueError):
+        may(Membership(role=Role.MANAGER), "manage_evrything")
+
+
+@pytest.mark.parametrize("capability", list(Capability))
+@pytest.mark.parametrize("role", list(Role))
+def test_a_page_offers_an_action_exactly_to_the_roles_its_view_lets_in(client, practice, role, capability):
+    member = factories.user(f"lid-{role}")
+    Membership.objects.create(user=member, practice=practice, role=role)
+    services.vision_save_draft(practice=practice, by=member, sections=step_factories.vision_sections(), base_revision=0)
+    client.force_login(member)
+    page_name, action_name = OFFERED_ON[capability]
+    action_url = reverse(action_name, args=[practice.slug])
+    page = client.get(reverse(page_name, args=[practice.slug]))
+    assert page.status_code == 200
+    offered = f'"{action_url}"' in page.text
+    # practice_view checks the capability before the method: a GET is 403 without it, and changes nothing.
+    let_in = client.get(action_url).status_code != 403
+    assert offered == let_in == (role in CAPABILITIES[capability])

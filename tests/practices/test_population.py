@@ -43,9 +43,7 @@ def test_valid_profile_is_saved_and_audited(client, practice, manager, dutch):
     assert profile.registered_patients == 2500 and profile.share_low_literacy == Decimal("25")
     assert list(profile.languages.all()) == [dutch]
     assert profile.adults_18_64 == 1550
-    assert AuditEvent.objects.filter(
-        practice=practice, action="create", subject="population profile"
-    ).exists()
+    assert AuditEvent.objects.filter(practice=practice, action="create", subject="population profile").exists()
 
 
 def test_saving_again_changes_the_same_profile(client, practice, manager, dutch):
@@ -53,16 +51,12 @@ def test_saving_again_changes_the_same_profile(client, practice, manager, dutch)
     client.post(_url(practice), _data(dutch))
     client.post(_url(practice), _data(dutch, registered_patients="3000"))
     assert PopulationProfile.objects.get(practice=practice).registered_patients == 3000
-    assert AuditEvent.objects.filter(
-        practice=practice, action="change", subject="population profile"
-    ).exists()
+    assert AuditEvent.objects.filter(practice=practice, action="change", subject="population profile").exists()
 
 
 def test_age_bands_may_be_off_by_rounding(client, practice, manager, dutch):
     client.force_login(manager)
-    response = client.post(
-        _url(practice), _data(dutch, share_0_17="33.3", share_18_64="33.3", share_65_plus="33.3")
-    )
+    response = client.post(_url(practice), _data(dutch, share_0_17="33.3", share_18_64="33.3", share_65_plus="33.3"))
     assert response.status_code == 302
 
 
@@ -80,9 +74,7 @@ def test_age_bands_may_be_off_by_rounding(client, practice, manager, dutch):
         ("registered_patients", "veel", "Enter a whole number."),
     ],
 )
-def test_impossible_numbers_are_refused_next_to_the_field(
-    client, practice, manager, dutch, field, value, message
-):
+def test_impossible_numbers_are_refused_next_to_the_field(client, practice, manager, dutch, field, value, message):
     client.force_login(manager)
     response = client.post(_url(practice), _data(dutch, **{field: value}))
     page = response.content.decode()
@@ -93,9 +85,7 @@ def test_impossible_numbers_are_refused_next_to_the_field(
     assert not PopulationProfile.objects.filter(practice=practice).exists()
 
 
-@pytest.mark.parametrize(
-    ("young", "adult", "old", "total"), [("20", "60", "10", "90"), ("30", "60", "20", "110")]
-)
+@pytest.mark.parametrize(("young", "adult", "old", "total"), [("20", "60", "10", "90"), ("30", "60", "20", "110")])
 def test_age_bands_that_do_not_add_up_are_refused(client, practice, manager, dutch, young, adult, old, total):
     client.force_login(manager)
     page = client.post(

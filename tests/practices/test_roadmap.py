@@ -40,9 +40,7 @@ def test_nothing_done_points_to_the_vision_first():
 
 
 def test_next_is_the_first_unfinished_item_in_roadmap_order():
-    roadmap = build_roadmap(
-        {"vision_adopted": True, "population_filled_in": True, "patient_page_published": True}
-    )
+    roadmap = build_roadmap({"vision_adopted": True, "population_filled_in": True, "patient_page_published": True})
     assert roadmap.done == 3 and roadmap.percent == 50
     assert roadmap.next.item.key == "task_split_complete"
 
@@ -54,9 +52,7 @@ def test_all_done_has_no_next_item_and_every_step_is_done():
 
 
 def test_adding_an_item_is_one_entry():
-    extra = RoadmapItem(
-        "intervision", Step.KNOWLEDGE, "Intervision planned", "practices:dashboard", lambda p: False
-    )
+    extra = RoadmapItem("intervision", Step.KNOWLEDGE, "Intervision planned", "practices:dashboard", lambda p: False)
     roadmap = build_roadmap(dict.fromkeys(KEYS, True), items=(*ROADMAP, extra))
     assert roadmap.total == 7 and roadmap.next.item.key == "intervision"
     knowledge = next(step for step in roadmap.steps if step.key == Step.KNOWLEDGE)
@@ -78,9 +74,7 @@ def _done(practice):
 def test_each_item_is_ticked_by_its_own_data(practice, manager):
     assert _done(practice) == set()
 
-    services.vision_save_draft(
-        practice=practice, by=manager, sections=factories.vision_sections(), base_revision=0
-    )
+    services.vision_save_draft(practice=practice, by=manager, sections=factories.vision_sections(), base_revision=0)
     assert _done(practice) == set()  # a draft is not an adopted vision
     services.vision_adopt(practice=practice, by=manager)
     assert _done(practice) == {"vision_adopted"}
@@ -104,14 +98,10 @@ def test_task_split_without_feedback_block_is_not_complete(practice):
 
 
 def test_dashboard_shows_checklist_progress_and_a_link_to_the_next_step(client, practice, manager):
-    services.vision_save_draft(
-        practice=practice, by=manager, sections=factories.vision_sections(), base_revision=0
-    )
+    services.vision_save_draft(practice=practice, by=manager, sections=factories.vision_sections(), base_revision=0)
     services.vision_adopt(practice=practice, by=manager)
     client.force_login(manager)
-    page = client.get(
-        reverse("practices:dashboard", kwargs={"practice_slug": practice.slug})
-    ).content.decode()
+    page = client.get(reverse("practices:dashboard", kwargs={"practice_slug": practice.slug})).content.decode()
     assert '<progress id="roadmap-progress" class="roadmap-bar" max="6" value="1">' in page
     assert '<label for="roadmap-progress"' in page and "1 of 6 done" in page
     task_split_url = reverse("practices:task_split", kwargs={"practice_slug": practice.slug})
@@ -125,12 +115,22 @@ def test_elearning_item_is_done_once_a_poh_ggz_holds_a_poh_certificate(practice,
     course = training_factories.course("Blended behandelen", audience="poh_ggz")
     assert not poh_finished_elearning(practice)
     Certificate.objects.create(
-        user=manager, course=course, code="AAAA-BBBB-CCCC", learner_name="M", course_title="B", points=2,
+        user=manager,
+        course=course,
+        code="AAAA-BBBB-CCCC",
+        learner_name="M",
+        course_title="B",
+        points=2,
         issued_on="2026-11-01",
     )
     assert not poh_finished_elearning(practice), "a certificate of the manager does not count"
     Certificate.objects.create(
-        user=poh, course=course, code="DDDD-EEEE-FFFF", learner_name="P", course_title="B", points=2,
+        user=poh,
+        course=course,
+        code="DDDD-EEEE-FFFF",
+        learner_name="P",
+        course_title="B",
+        points=2,
         issued_on="2026-11-02",
     )
     assert poh_finished_elearning(practice)

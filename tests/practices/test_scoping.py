@@ -5,19 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
 
-from practices.models import AuditEvent, Membership, Practice, Role
+from practices.models import AuditEvent, Membership, Role
+from practices.permissions import Capability
 from practices.scoping import practice_view
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def practice():
-    return Practice.objects.create(name="De Linde", slug="de-linde", place="Utrecht", agb_code="01234567")
-
-
-@practice_view(roles=[Role.MANAGER])
+@practice_view(capability=Capability.MANAGE_TEAM)
 def manager_only(request):
     return HttpResponse(request.practice.name)
 
@@ -32,7 +28,7 @@ def test_member_with_the_right_role_sees_the_page_and_the_view_is_logged(practic
     user = factories.user("manager")
     Membership.objects.create(user=user, practice=practice, role=Role.MANAGER)
     response = manager_only(_request(user), practice_slug="de-linde")
-    assert response.content == b"De Linde"
+    assert response.content == practice.name.encode()
     event = AuditEvent.objects.get()
     assert (event.username, event.action, event.practice) == ("manager", "view", practice)
 

@@ -12,18 +12,6 @@ from tests.practices import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    # The active language outlives a request in the test thread; start every test from the default.
-    with translation.override("nl"):
-        yield
-
-
-@pytest.fixture
-def practice():
-    return factories.practice(slug="de-linde")
-
-
 @pytest.mark.parametrize(
     ("name", "dutch", "english"),
     [

@@ -68,18 +68,14 @@ def test_service_refuses_an_unsound_split_and_keeps_the_old_one(practice, manage
     parts = _all()
     parts[Task.CRISIS] = TaskParts()
     with pytest.raises(ValidationError):
-        services.task_split_save(
-            practice=practice, by=manager, parts=parts, feedback_day=1, feedback_minutes=30
-        )
+        services.task_split_save(practice=practice, by=manager, parts=parts, feedback_day=1, feedback_minutes=30)
     assert practice.task_assignments.filter(responsible=True).count() == len(Task.values)
 
 
 def test_database_refuses_two_responsible_roles_for_a_task(practice):
     TaskAssignment.objects.create(practice=practice, task=Task.CRISIS, role=Role.HUISARTS, responsible=True)
     with pytest.raises(IntegrityError):
-        TaskAssignment.objects.create(
-            practice=practice, task=Task.CRISIS, role=Role.POH_GGZ, responsible=True
-        )
+        TaskAssignment.objects.create(practice=practice, task=Task.CRISIS, role=Role.POH_GGZ, responsible=True)
 
 
 # Through the page -------------------------------------------------------------------------------------------
@@ -162,6 +158,4 @@ def test_saved_split_is_shown_when_the_page_is_opened_again(client, practice, ma
 def test_saving_is_audited(client, practice, manager):
     client.force_login(manager)
     client.post(_url(practice), _valid_post())
-    assert AuditEvent.objects.filter(
-        practice=practice, action="change", subject="task split", user=manager
-    ).exists()
+    assert AuditEvent.objects.filter(practice=practice, action="change", subject="task split", user=manager).exists()

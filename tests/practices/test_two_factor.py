@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from practices.admin_site import TwoFactorAdminSite
+from accounts.admin_site import TwoFactorAdminSite
 from practices.models import AuditEvent
 from tests import factories
 
@@ -88,9 +88,7 @@ def test_a_code_works_only_once(client, device):
 
 
 def test_audit_log_is_read_only_in_the_admin_even_for_a_superuser(client, curator, device, practice, manager):
-    event = AuditEvent.objects.create(
-        practice=practice, user=manager, username="alice", action="view", subject="x"
-    )
+    event = AuditEvent.objects.create(practice=practice, user=manager, username="alice", action="view", subject="x")
     _admin_login(client, code=f"{totp(KEY):06d}")
     assert client.get(reverse("admin:practices_auditevent_changelist")).status_code == 200
     assert client.get(reverse("admin:practices_auditevent_add")).status_code == 403
@@ -98,10 +96,7 @@ def test_audit_log_is_read_only_in_the_admin_even_for_a_superuser(client, curato
     assert detail.status_code == 200
     assert 'name="subject"' not in detail.text  # shown, not editable
     assert (
-        client.post(
-            reverse("admin:practices_auditevent_delete", args=[event.pk]), {"post": "yes"}
-        ).status_code
-        == 403
+        client.post(reverse("admin:practices_auditevent_delete", args=[event.pk]), {"post": "yes"}).status_code == 403
     )
     assert AuditEvent.objects.filter(pk=event.pk, subject="x").exists()
 

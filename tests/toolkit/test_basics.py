@@ -38,8 +38,14 @@ def test_a_known_string_renders_in_both_languages(client):
 @pytest.mark.django_db
 def test_home_page_links_to_every_part_of_the_toolkit(client):
     text = client.get("/").text
-    for name in ["catalog:programme_list", "catalog:keuzehulp", "training:course_list", "training:manual_list",
-                 "training:funding_list", "practices:choose"]:
+    for name in [
+        "catalog:programme_list",
+        "catalog:keuzehulp",
+        "training:course_list",
+        "training:manual_list",
+        "training:funding_list",
+        "practices:choose",
+    ]:
         assert f'href="{reverse(name)}"' in text, name
 
 

@@ -16,6 +16,7 @@ LOCALES = {
     "catalog/locale": ["catalog"],
     "practices/locale": ["practices"],
     "training/locale": ["training"],
+    "accounts/locale": ["accounts"],
 }
 
 

@@ -1,23 +1,10 @@
 """Fixtures for the training tests: a learner, a second learner, a course, a practice context."""
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 
+from practices.middleware import PracticeContext
 from tests import factories as common
 from tests.training import factories, practice_provider
-from toolkit.practice_context import PracticeContext
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Start every test in the default language.
-
-    A test client request to /en/ leaves English active in the thread, so reverse() would give /en/ URLs in
-    whatever test runs next in the same worker.
-    """
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 @pytest.fixture
@@ -42,9 +29,9 @@ def learner_client(client, learner):
 
 
 @pytest.fixture
-def practice_with_insurers(settings):
+def practice_with_insurers(monkeypatch):
     """Set the visitor's practice to one contracted with the given insurers; call it with insurer objects."""
-    settings.PRACTICE_CONTEXT_PROVIDER = "tests.training.practice_provider.provide"
+    monkeypatch.setattr("practices.middleware.practice_context_of", practice_provider.provide)
 
     def install(*insurers, name="Praktijk De Linde"):
         practice_provider.current = PracticeContext(

@@ -1,6 +1,9 @@
-"""A stand-in for the practices app's practice-context provider, so training tests need no practices."""
+"""A stand-in for practices' request.practice_context, so training tests need no practice in the database.
 
-from toolkit.practice_context import PracticeContext
+Install it with monkeypatch.setattr("practices.middleware.practice_context_of", practice_provider.provide).
+"""
+
+from practices.middleware import PracticeContext
 
 current: PracticeContext | None = None
 

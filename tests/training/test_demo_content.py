@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from toolkit.content import CONTENT_FIXTURES
+from practices.content import CONTENT_FIXTURES
 from training.models import Audience, Course
 
 pytestmark = pytest.mark.django_db

@@ -77,9 +77,7 @@ def test_marking_done_twice_counts_once(learner_client, course):
     assert LessonCompletion.objects.count() == 1
 
 
-def test_a_later_lesson_is_reachable_but_the_course_page_points_to_the_first_unfinished_one(
-    learner_client, course
-):
+def test_a_later_lesson_is_reachable_but_the_course_page_points_to_the_first_unfinished_one(learner_client, course):
     learner_client.post(enrol_url(course))
     first, second, third = course.lessons.all()
     learner_client.post(done_url(first))
@@ -132,9 +130,7 @@ def test_course_list_shows_each_learners_own_progress(learner_client, course, ot
     assert 'max="3" value="1"' in body
 
 
-def test_course_list_query_count_does_not_grow_with_courses(
-    learner_client, learner, django_assert_max_num_queries
-):
+def test_course_list_query_count_does_not_grow_with_courses(learner_client, learner, django_assert_max_num_queries):
     for _ in range(6):
         course = factories.course(lessons=2)
         enrolment_create(user=learner, course=course)

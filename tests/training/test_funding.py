@@ -80,8 +80,8 @@ def test_the_practices_own_insurers_come_first_and_are_marked(client, poh_money,
     assert "tk-rule-mine" in response.content.decode()
 
 
-def test_without_a_practice_no_rule_is_marked(client, poh_money, settings):
-    settings.PRACTICE_CONTEXT_PROVIDER = None
+def test_without_a_practice_no_rule_is_marked(client, poh_money, monkeypatch):
+    monkeypatch.setattr("practices.middleware.practice_context_of", lambda request: None)
     response = client.get(URL)
     assert not any(row.contracted for row in response.context["overview"][0].rules)
 

@@ -10,9 +10,7 @@ pytestmark = pytest.mark.django_db
 URL = reverse("training:manual_list")
 
 
-def resource(
-    programme, title, *, kind=Resource.Kind.MANUAL, audience=Resource.Audience.PROFESSIONALS, **fields
-):
+def resource(programme, title, *, kind=Resource.Kind.MANUAL, audience=Resource.Audience.PROFESSIONALS, **fields):
     fields.setdefault("url", "https://example.org/handleiding")
     return Resource.objects.create(programme=programme, title=title, kind=kind, audience=audience, **fields)
 
@@ -23,9 +21,7 @@ def materials():
     drink = common.programme("Minder drinken")
     draft = common.programme("Concept", status=Programme.Status.DRAFT)
     resource(kleur, "Handleiding Kleur je leven voor de POH")
-    resource(
-        kleur, "Uitlegfilm Kleur je leven", kind=Resource.Kind.VIDEO, audience=Resource.Audience.PATIENTS
-    )
+    resource(kleur, "Uitlegfilm Kleur je leven", kind=Resource.Kind.VIDEO, audience=Resource.Audience.PATIENTS)
     resource(drink, "Folder Minder drinken", kind=Resource.Kind.LEAFLET, audience=Resource.Audience.PATIENTS)
     resource(draft, "Handleiding concept")
     return kleur, drink

@@ -116,9 +116,7 @@ def test_an_empty_submission_is_refused(learner_client, enrolment):
     assert not QuizAttempt.objects.exists()
 
 
-def test_single_answer_questions_use_radio_buttons_and_multi_answer_questions_check_boxes(
-    learner_client, enrolment
-):
+def test_single_answer_questions_use_radio_buttons_and_multi_answer_questions_check_boxes(learner_client, enrolment):
     body = learner_client.get(quiz_url(enrolment.course)).content.decode()
     first, second = enrolment.course.quiz.questions.all()
     assert f'type="radio" name="question_{first.pk}"' in body
@@ -142,9 +140,7 @@ def test_an_attempt_page_of_another_learner_is_not_found(client, other_learner, 
     assert client.get(url).status_code == 404
 
 
-def test_the_several_answers_tip_appears_only_on_questions_with_several_right_answers(
-    learner_client, enrolment
-):
+def test_the_several_answers_tip_appears_only_on_questions_with_several_right_answers(learner_client, enrolment):
     course = enrolment.course
     response = learner_client.post(quiz_url(course), factories.answers(course, right=False), follow=True)
     review = response.context["review"]

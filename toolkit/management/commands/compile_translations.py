@@ -6,7 +6,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-LOCALE_ROOTS = ["locale", "catalog/locale", "practices/locale", "training/locale"]
+LOCALE_ROOTS = ["locale", "catalog/locale", "practices/locale", "training/locale", "accounts/locale"]
 
 
 def po_files(base_dir: Path):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from toolkit.content import CONTENT_FIXTURES, ContentConflict, content_load
+from practices.content import CONTENT_FIXTURES, ContentConflict, content_load
 
 
 class Command(BaseCommand):

@@ -1,35 +1,23 @@
-"""Account pages outside a practice: choosing a practice, the lock-out page, accepting an invitation."""
+"""Account pages: the lock-out page (django-axes) and accepting an invitation to a practice."""
 
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
-from practices.forms import InvitationSignupForm
-from practices.selectors import current_membership, invitation_for_token, memberships_of
+from accounts.forms import InvitationSignupForm
+from practices.selectors import invitation_for_token
 from practices.services import (
     AlreadyMember,
     InvitationUnusable,
     invitation_accept,
     invitation_accept_new_user,
 )
-
-
-@require_GET
-@login_required
-def choose(request):
-    """Where log-in leads: one practice opens straight away, several are listed to switch between."""
-    memberships = list(memberships_of(request.user))
-    if len(memberships) == 1:
-        return redirect(memberships[0].practice)
-    current = current_membership(request)
-    return render(request, "practices/choose.html", {"memberships": memberships, "current": current})
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -45,7 +33,7 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 def _unusable(request, state: str, status: int):
-    return render(request, "practices/invitation_unusable.html", {"state": state}, status=status)
+    return render(request, "accounts/invitation_unusable.html", {"state": state}, status=status)
 
 
 @never_cache
@@ -72,7 +60,7 @@ def invitation_accept_view(request, token):
                 messages.success(request, _("Welcome to %(practice)s.") % {"practice": practice.name})
                 return redirect(practice)
         context = {"invitation": invitation, "already_member": already_member}
-        return render(request, "practices/invitation_join.html", context)
+        return render(request, "accounts/invitation_join.html", context)
 
     form = InvitationSignupForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
@@ -89,4 +77,4 @@ def invitation_accept_view(request, token):
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your account is ready. Welcome to %(practice)s.") % {"practice": practice.name})
         return redirect(practice)
-    return render(request, "practices/invitation_signup.html", {"invitation": invitation, "form": form})
+    return render(request, "accounts/invitation_signup.html", {"invitation": invitation, "form": form})

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from catalog.models import Programme, Source, Theme
+from practices.content import CONTENT_FIXTURES, HISTORY_REASON, content_load
 from practices.models import Practice
-from toolkit.content import CONTENT_FIXTURES, HISTORY_REASON, content_load
 from training.models import Course, FundingScheme
 
 pytestmark = pytest.mark.django_db

@@ -59,7 +59,7 @@ class TwoFactorAdminSite(OTPAdminSite):
     site_title = _("eMH toolkit admin")
     index_title = _("Curate the toolkit")
     login_form = TwoFactorAdminLoginForm
-    login_template = "practices/admin_login.html"
+    login_template = "accounts/admin_login.html"
 
     def __init__(self, name="admin"):
         # OTPAdminSite defaults to the name "otpadmin"; keep "admin" so every admin:… URL name still works.

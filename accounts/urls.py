@@ -1,4 +1,8 @@
-"""Log-in, log-out and password URLs: Django's own views, with the practice's templates and Dutch e-mail."""
+"""Account URLs under /account/: log-in, log-out and password (Django's own views, our templates and Dutch e-mail).
+
+The names stay un-namespaced ("login", "password_reset", …) because django.contrib.auth reverses them so.
+The invitation link lives at /uitnodiging/<token>/ (accounts.invitation_urls), outside /account/.
+"""
 
 from django.conf import settings
 from django.contrib.auth import urls as auth_urls
@@ -20,7 +24,7 @@ urlpatterns = [
     # django.contrib.auth ships a subject template under the same name; ours says what the mail is about.
     path(
         "password_reset/",
-        auth_views.PasswordResetView.as_view(subject_template_name="practices/email/password_reset_subject.txt"),
+        auth_views.PasswordResetView.as_view(subject_template_name="accounts/email/password_reset_subject.txt"),
         name="password_reset",
     ),
     *auth_urls.urlpatterns,

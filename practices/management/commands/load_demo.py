@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from toolkit.demo import (
+from practices.demo import (
     DEMO_PASSWORD,
     DEMO_TOTP_USERNAME,
     DemoRefused,
@@ -20,9 +20,7 @@ class Command(BaseCommand):
             users = demo_load()
         except DemoRefused as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data loaded. Demo accounts (password: {DEMO_PASSWORD}):")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded. Demo accounts (password: {DEMO_PASSWORD}):"))
         for username, first, last, _is_staff, groups in demo_accounts():
             role = ", ".join(groups) if groups else username
             self.stdout.write(f"  {username:<10} {first} {last} ({role})")

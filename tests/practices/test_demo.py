@@ -4,22 +4,15 @@ import pytest
 from django.apps import apps
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from practices.demo import DemoRefused, demo_load
 from practices.models import Membership, Practice
-from toolkit.demo import DemoRefused, demo_load
 from training.models import Insurer
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _state():
-    counts = {
-        model._meta.label: model.objects.count() for model in apps.get_app_config("practices").get_models()
-    }
+    counts = {model._meta.label: model.objects.count() for model in apps.get_app_config("practices").get_models()}
     memberships = sorted(Membership.objects.values_list("practice__slug", "user__username", "role"))
     practices = sorted(Practice.objects.values_list("slug", "name", "agb_code", "insurers__slug"))
     devices = list(TOTPDevice.objects.values_list("user__username", "key", "confirmed"))
@@ -41,9 +34,7 @@ def test_demo_practices_members_and_outsider(settings):
     assert list(second.memberships.values_list("user__username", flat=True)) == ["outsider"]
     outsider = second.memberships.get().user
     assert outsider.check_password("toolkit-demo") and outsider.memberships.count() == 1
-    assert (
-        Insurer.objects.filter(slug__in=["zilveren-kruis", "vgz", "cz", "menzis", "dsw", "onvz"]).count() == 6
-    )
+    assert Insurer.objects.filter(slug__in=["zilveren-kruis", "vgz", "cz", "menzis", "dsw", "onvz"]).count() == 6
 
 
 def test_running_the_demo_loader_twice_gives_the_same_state(settings):

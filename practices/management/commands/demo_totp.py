@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
 
-from toolkit.demo import DEMO_TOTP_KEY_HEX, DEMO_TOTP_USERNAME
+from practices.demo import DEMO_TOTP_KEY_HEX, DEMO_TOTP_USERNAME
 
 
 class Command(BaseCommand):

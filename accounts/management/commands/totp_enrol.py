@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument(
-            "--replace", action="store_true", help="Delete the user's existing TOTP devices first."
-        )
+        parser.add_argument("--replace", action="store_true", help="Delete the user's existing TOTP devices first.")
 
     def handle(self, *args, username, replace, **options):
         user = get_user_model().objects.filter(username=username).first()
@@ -25,9 +23,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user named {username!r}.")
         existing = TOTPDevice.objects.filter(user=user)
         if existing.exists() and not replace:
-            raise CommandError(
-                f"{username} already has an authenticator device; use --replace to make a new one."
-            )
+            raise CommandError(f"{username} already has an authenticator device; use --replace to make a new one.")
         existing.delete()
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
         self.stdout.write(f"secret (base32): {b32encode(device.bin_key).decode()}")

@@ -1,4 +1,8 @@
-"""Curator-written Markdown to safe HTML: the one sanitizer for lessons, manuals and funding texts."""
+"""Curator-written Markdown to safe HTML: the one renderer and sanitising policy for every app.
+
+Programme materials, lessons, quizzes, manuals and funding texts all go through `render_markdown`, in templates
+as `{% load markdown_tags %}{{ text|markdown }}`.
+"""
 
 import re
 
@@ -6,7 +10,8 @@ import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-# What curators need for course and manual texts. Each page has its own h1: a Markdown "# title" becomes h2.
+# What curators need for programme materials, course and manual texts. Each page has its own h1: a Markdown
+# "# title" becomes h2.
 ALLOWED_TAGS = {
     "a",
     "abbr",

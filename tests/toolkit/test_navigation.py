@@ -1,0 +1,41 @@
+"""The main menu links every part of the toolkit with a plain {% url %}: a renamed URL breaks the page loudly."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+ROOT = Path(settings.BASE_DIR)
+MENU = {
+    "catalog:programme_list": "Programma's",
+    "catalog:keuzehulp": "Keuzehulp",
+    "training:course_list": "E-learning",
+    "training:manual_list": "Handleidingen",
+    "training:funding_list": "Financiering",
+}
+
+
+@pytest.mark.django_db
+def test_the_main_menu_links_every_part_of_the_toolkit(client):
+    text = client.get(reverse("home")).text
+    menu = text[text.index('<ul class="nav flex-wrap">') :]
+    menu = menu[: menu.index("</ul>")]
+    for name, label in MENU.items():
+        assert f'<a class="nav-link" href="{reverse(name)}">{label}</a>' in menu, name
+    assert 'href=""' not in text
+
+
+def test_no_template_hides_a_link_whose_url_does_not_resolve():
+    # `{% url … as x %}` swallows a NoReverseMatch; followed by `{% if x %}` it hides the link instead of failing.
+    hiding = re.compile(r"\{% url [^%]* as (\w+) %\}\s*\{% if \1 %\}")
+    templates = [
+        path for folder in ["templates", "catalog", "practices", "training"] for path in (ROOT / folder).rglob("*.html")
+    ]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in templates
+        if hiding.search(path.read_text()) and "/admin/" not in str(path)  # admin: a deleted user has no page
+    ]
+    assert offenders == []
