@@ -41,7 +41,8 @@ def one_of(value: str, allowed: Container[str]) -> str:
 def bounded(value) -> list[str]:
     """The submitted values of one parameter, deduplicated, without blanks, capped in number and length."""
     values = [value] if isinstance(value, str) else list(value or [])
-    cleaned = (str(item).strip()[:MAX_VALUE_LENGTH] for item in values[: MAX_VALUES * 2])
+    # PostgreSQL text cannot hold NUL: a value with one would turn a lookup into a 500, so the byte goes.
+    cleaned = (str(item).replace("\x00", "").strip()[:MAX_VALUE_LENGTH] for item in values[: MAX_VALUES * 2])
     return list(dict.fromkeys(item for item in cleaned if item))[:MAX_VALUES]
 
 
