@@ -6,19 +6,11 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from practices.models import Membership, Practice, Role
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    # An earlier test that requested an /en/ page leaves English active, and reverse() would build /en/ URLs.
-    with translation.override("nl"):
-        yield
 
 
 @pytest.fixture

@@ -4,20 +4,12 @@ from base64 import b32encode
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests import factories
 from tests.browser.helpers import admin_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    # An earlier test that requested an /en/ page leaves English active, and reverse() would build /en/ URLs.
-    with translation.override("nl"):
-        yield
 
 
 SECRET = b32encode(b"browser-test-secret!").decode()

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from catalog.facets import count_facets
 from catalog.filters import Q_MAX_LENGTH, ProgrammeFilter
@@ -15,13 +15,6 @@ from catalog.selectors import published_programmes
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    # A request under /en/ in an earlier test leaves English active in this worker thread.
-    with translation.override("nl"):
-        yield
 
 
 def run(query: str) -> ProgrammeFilter:

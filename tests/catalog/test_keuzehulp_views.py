@@ -11,7 +11,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from catalog.models import Criterion, Programme, QualityAssessment, Verdict
 from practices.middleware import PracticeContext
@@ -33,13 +33,6 @@ def practice_for_members(request):
         contact_line="Bel 030-123 45 67 (werkdagen 8–17 uur)",
         programme_ids=menu,
     )
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    # A request under /en/ leaves English active in this thread, and reverse() would then build /en/ URLs.
-    with translation.override("nl"):
-        yield
 
 
 ASSESSED = date(2026, 3, 3)

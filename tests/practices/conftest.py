@@ -24,12 +24,6 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def make_member(practice, role, username, **fields):
-    """Kept only for tests/practices/test_accounts.py until it calls factories.member itself; do not use."""
-    fields.setdefault("password", PASSWORD)
-    return factories.member(practice, role, username, **fields)
-
-
 @pytest.fixture
 def practice(db):
     return factories.practice(

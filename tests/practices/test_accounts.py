@@ -9,7 +9,8 @@ from django.urls import reverse
 from practices.models import Role
 from practices.scoping import CURRENT_PRACTICE_SESSION_KEY
 from tests import factories
-from tests.practices.conftest import make_member
+from tests.practices import factories as practice_factories
+from tests.practices.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_logout_is_a_post_and_ends_the_session(client, manager):
 
 
 def test_password_reset_sends_a_dutch_email_whose_link_sets_a_new_password(client, practice):
-    make_member(practice, Role.POH_GGZ, "pim", email="pim@example.org")
+    practice_factories.member(practice, Role.POH_GGZ, "pim", email="pim@example.org", password=PASSWORD)
     response = client.post(reverse("password_reset"), {"email": "pim@example.org"}, follow=True)
     assert "Kijk in je e-mail" in response.text
     assert len(mail.outbox) == 1
