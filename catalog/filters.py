@@ -42,7 +42,7 @@ class SearchField(forms.CharField):
     was_cut = False
 
     def to_python(self, value):
-        value = super().to_python(value).replace("\x00", "")
+        value = super().to_python(value).replace("\x00", "")  # PostgreSQL text cannot hold NUL
         self.was_cut = len(value) > Q_MAX_LENGTH
         return value[:Q_MAX_LENGTH].strip()
 

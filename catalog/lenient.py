@@ -38,12 +38,16 @@ def one_of(value: str, allowed: Container[str]) -> str:
     return value if value in allowed else ""
 
 
-def bounded(value) -> list[str]:
+def clean(value, max_length: int = MAX_VALUE_LENGTH) -> str:
+    """One submitted value, trimmed and capped; NUL bytes go (PostgreSQL text cannot hold them: a 500)."""
+    return str(value).replace("\x00", "").strip()[:max_length]
+
+
+def bounded(value, *, max_values: int = MAX_VALUES, max_length: int = MAX_VALUE_LENGTH) -> list[str]:
     """The submitted values of one parameter, deduplicated, without blanks, capped in number and length."""
     values = [value] if isinstance(value, str) else list(value or [])
-    # PostgreSQL text cannot hold NUL: a value with one would turn a lookup into a 500, so the byte goes.
-    cleaned = (str(item).replace("\x00", "").strip()[:MAX_VALUE_LENGTH] for item in values[: MAX_VALUES * 2])
-    return list(dict.fromkeys(item for item in cleaned if item))[:MAX_VALUES]
+    cleaned = (clean(item, max_length) for item in values[: max_values * 2])
+    return list(dict.fromkeys(item for item in cleaned if item))[:max_values]
 
 
 def split_known(values: Iterable[str], is_known) -> tuple[list[str], list[str]]:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
+from catalog import lenient
 from catalog.models import (
     ChecklistAnswer,
     ChecklistQuestion,
@@ -102,8 +103,7 @@ def programmes_to_compare(slugs: list[str]) -> Comparison:
 
     A programme no longer offered is not compared; it is named apart, so the page can say why it is missing.
     """
-    # NUL bytes go first: PostgreSQL text cannot hold them, and a lookup with one would be a 500.
-    cleaned = (slug.replace("\x00", "").strip()[:200] for slug in slugs)
+    cleaned = (lenient.clean(slug, max_length=200) for slug in slugs)
     wanted = list(dict.fromkeys(slug for slug in cleaned if slug))
     # Bound the lookup: a URL with thousands of p= values must not become a huge IN clause.
     looked_up, beyond = wanted[:COMPARE_LOOKUP_MAX], wanted[COMPARE_LOOKUP_MAX:]
