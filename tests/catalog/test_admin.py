@@ -5,7 +5,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -21,9 +21,9 @@ CHANGELIST = "admin:catalog_programme_changelist"
 
 
 @pytest.fixture
-def curator():
+def curator(redactie_group):
     user = factories.user("redacteur", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
+    user.groups.add(redactie_group)
     return user
 
 

@@ -2,7 +2,6 @@
 keuzehulp follows at once: no slug in the code decides it."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from catalog.keuzehulp_selectors import answer_options, keuzehulp_programmes
@@ -14,9 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curator(client):
+def curator(client, redactie_group):
+    # The group comes from the fixture: a flush by an earlier test in this worker may have emptied it.
     user = factories.user("redacteur", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
+    user.groups.add(redactie_group)
     verified_login(client, user)
     return user
 

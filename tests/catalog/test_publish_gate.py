@@ -6,7 +6,6 @@ Each rule is tested on its own against a programme that passes every other one, 
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from catalog import services
@@ -21,20 +20,20 @@ Status = Programme.Status
 CHANGELIST = "admin:catalog_programme_changelist"
 
 
-def curator_named(username):
+def curator_named(username, group):
     user = factories.user(username, is_staff=True)
-    user.groups.add(Group.objects.get(name="Redactie"))
+    user.groups.add(group)
     return user
 
 
 @pytest.fixture
-def submitter():
-    return curator_named("indiener")
+def submitter(redactie_group):
+    return curator_named("indiener", redactie_group)
 
 
 @pytest.fixture
-def publisher():
-    return curator_named("publiceerder")
+def publisher(redactie_group):
+    return curator_named("publiceerder", redactie_group)
 
 
 @pytest.fixture

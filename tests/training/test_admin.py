@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curator_client(client):
+def curator_client(client, redactie_group):
     curator = common.user("redacteur", is_staff=True)
-    curator.groups.add(Group.objects.get(name="Redactie"))
+    curator.groups.add(redactie_group)
     verified_login(client, curator)
     return client
 
@@ -62,8 +61,8 @@ def course_change_data(course, lessons):
     return data
 
 
-def test_the_redactie_group_may_manage_training_content_and_only_view_learner_records():
-    codenames = set(Group.objects.get(name="Redactie").permissions.values_list("codename", flat=True))
+def test_the_redactie_group_may_manage_training_content_and_only_view_learner_records(redactie_group):
+    codenames = set(redactie_group.permissions.values_list("codename", flat=True))
     assert {"change_course", "add_lesson", "change_quiz", "add_choice", "change_fundingscheme"} <= codenames
     assert {"add_insurerrule", "change_insurer", "view_certificate"} <= codenames
     assert "change_certificate" not in codenames
