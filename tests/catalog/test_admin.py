@@ -255,7 +255,7 @@ def test_workflow_actions_move_the_programme(client, curator, action, source, ta
 # --- quality checklist --------------------------------------------------------------------------------------
 
 
-def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(client, curator):
+def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(client, curator, checklist_questions):
     assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
     verified_login(client, curator)
     response = client.get(reverse("admin:catalog_qualityassessment_change", args=[assessment.pk]))
@@ -264,7 +264,7 @@ def test_assessment_page_asks_every_question_of_its_criterion_and_no_other(clien
     assert "klachtenprocedure" not in response.text
 
 
-def test_curator_answers_a_checklist_question_and_the_rest_stays_unknown(client, curator):
+def test_curator_answers_a_checklist_question_and_the_rest_stays_unknown(client, curator, checklist_questions):
     assessment = factories.programme().assessments.get(criterion=Criterion.SAFETY)
     verified_login(client, curator)
     url = reverse("admin:catalog_qualityassessment_change", args=[assessment.pk])
