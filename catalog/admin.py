@@ -120,7 +120,8 @@ class StudyInline(admin.StackedInline):
 
 class ResourceInline(admin.StackedInline):
     model = Resource
-    fields = ["kind", "audience", "title", "url", "file", "body"]
+    fields = ["kind", "audience", "title", "url", "file", "body", "sources"]
+    filter_horizontal = ["sources"]
     extra = 0
 
 
@@ -178,7 +179,7 @@ class ProgrammeAdmin(ImportExportMixin, CuratedHistoryAdmin):
     inlines = [QualityAssessmentInline, FactSourceInline, StudyInline, ResourceInline]
     actions = ["send_for_review", "publish", "archive", "back_to_draft", "mark_reviewed"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "provider", "website", "summary", "description"]}),
+        (None, {"fields": ["name", "slug", "provider", "website", "summary", "description", "patient_text"]}),
         (
             _("For whom"),
             {
@@ -497,6 +498,7 @@ class ProviderAdmin(CuratedHistoryAdmin):
     list_display = ["name", "website", "programme_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["sources"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(programme_count=Count("programmes"))
@@ -523,6 +525,7 @@ class ResourceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "audience"]
     search_fields = ["title", "programme__name"]
     autocomplete_fields = ["programme"]
+    filter_horizontal = ["sources"]
 
 
 class LookupAdmin(admin.ModelAdmin):

@@ -142,6 +142,7 @@ class ProgrammeFacts:
     slug: str
     name: str
     summary: str = ""
+    patient_text: str = ""  # read only for the advice sheet (keuzehulp_selectors.chosen_programmes)
     website: str = ""
     provider: str = ""
     themes: frozenset[str] = frozenset()  # theme slugs

@@ -59,11 +59,13 @@ def keuzehulp_programmes() -> list[ProgrammeFacts]:
 
 def chosen_programmes(slugs: list[str]) -> list[ProgrammeFacts]:
     """The published programmes among `slugs`, in the order chosen; unknown or unpublished ones drop out."""
-    found = {facts.slug: facts for facts in _facts(Programme.objects.published().filter(slug__in=slugs))}
+    # The advice sheet is for the patient: it needs the text for patients, which ranking does not read.
+    chosen = Programme.objects.published().filter(slug__in=slugs)
+    found = {facts.slug: facts for facts in _facts(chosen, extra_columns=("patient_text",))}
     return [found[slug] for slug in slugs if slug in found]
 
 
-def _facts(programmes) -> list[ProgrammeFacts]:
+def _facts(programmes, *, extra_columns=()) -> list[ProgrammeFacts]:
     """Plain rows, not model instances: five queries however many programmes, and no ORM objects to build.
 
     The rules only read facts, and building thousands of model instances with their prefetched relations cost
@@ -71,7 +73,7 @@ def _facts(programmes) -> list[ProgrammeFacts]:
     """
     today = timezone.localdate()
     ids = programmes.order_by().values("pk")
-    rows = programmes.order_by().values(*FACT_COLUMNS, "next_review", provider_name=F("provider__name"))
+    rows = programmes.order_by().values(*FACT_COLUMNS, *extra_columns, "next_review", provider_name=F("provider__name"))
     related = {name: _related(relation, column, ids) for name, (relation, column) in FACT_RELATIONS.items()}
     age_bands, low_literacy = _target_groups(ids)
     verdicts, assessed_on = defaultdict(dict), defaultdict(dict)
@@ -84,7 +86,7 @@ def _facts(programmes) -> list[ProgrammeFacts]:
             assessed_on[programme_id][criterion] = when
     return [
         ProgrammeFacts(
-            **{column: row[column] for column in FACT_COLUMNS},
+            **{column: row[column] for column in (*FACT_COLUMNS, *extra_columns)},
             provider=row["provider_name"],
             **{name: frozenset(values.get(row["id"], ())) for name, values in related.items()},
             age_bands=frozenset(age_bands.get(row["id"], ())),

@@ -180,6 +180,12 @@ class Provider(models.Model):
     certifications = models.CharField(
         _("certifications"), max_length=300, blank=True, help_text=_("For example ISO 27001, NEN 7510.")
     )
+    offer_to_practices = models.TextField(
+        _("what it offers GP practices"),
+        blank=True,
+        help_text=_("Markdown: licence, platform and modules for a practice, in our own words, from public pages."),
+    )
+    sources = models.ManyToManyField(Source, related_name="providers", blank=True, verbose_name=_("sources"))
     history = HistoricalRecords()
 
     class Meta:
@@ -257,6 +263,16 @@ class Programme(models.Model):
     website = models.URLField(_("website"), blank=True)
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences for the overview."))
     description = models.TextField(_("description"), blank=True)
+    # The professional description is for the GP and the POH-ggz; patients read this one instead (CONTENT.md: B1,
+    # "u"). The publish gate checks that it is there and easy to read (catalog.readability).
+    patient_text = models.TextField(
+        _("text for patients"),
+        blank=True,
+        help_text=_(
+            "Plain Dutch at B1 for the patient page, the leaflet and the advice sheet: short sentences, everyday "
+            "words, “u”. What it is, for whom, how it works, how long, what it costs."
+        ),
+    )
 
     themes = models.ManyToManyField(Theme, related_name="programmes", verbose_name=_("themes"))
     target_groups = models.ManyToManyField(
@@ -553,6 +569,7 @@ class Resource(models.Model):
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown; shown on the site, sanitized."))
     url = models.URLField(_("link"), blank=True, help_text=_("A web page or a video link."))
     file = models.FileField(_("file"), upload_to="resources/", blank=True)
+    sources = models.ManyToManyField(Source, related_name="resources", blank=True, verbose_name=_("sources"))
 
     class Meta:
         ordering = ["programme", "audience", "kind", "title"]

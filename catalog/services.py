@@ -6,7 +6,8 @@ The workflow is draft → in review → published → no longer offered (withdra
 - "send for review" only from draft; it records who sent it and when (`submitted_by`, `submitted_at`);
 - "publish" only from in review, and only when `publish_blockers()` finds nothing missing: all four criteria
   assessed with a date, an "unknown" verdict explained publicly, every other verdict with a source, a real summary
-  (not a "Concept…"), provider, themes, severity and delivery known, and a second curator (four eyes: whoever sent
+  (not a "Concept…"), a text for patients that passes the readability check (catalog.readability), provider,
+  themes, severity and delivery known, and a second curator (four eyes: whoever sent
   it for review cannot publish it);
 - "withdraw" (no longer offered) only from published, with a public reason; the page stays reachable;
 - "archive" from any status but archived;
@@ -26,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from catalog import readability
 from catalog.models import Criterion, Programme, QualityAssessment, Verdict
 
 Status = Programme.Status
@@ -105,6 +107,14 @@ def summary_blocker(summary: str) -> str | None:
     return None
 
 
+def patient_text_blocker(patient_text: str) -> str | None:
+    """Patients read this text, not the professional summary: it must be there and easy to read."""
+    if not (patient_text or "").strip():
+        return gettext("Write the text for patients (plain Dutch at B1).")
+    problems = readability.problems(patient_text)
+    return " ".join(problems) if problems else None
+
+
 def severity_blocker(suits_mild: bool | None, suits_moderate: bool | None) -> str | None:
     if suits_mild is None and suits_moderate is None:
         return gettext("Fill in the severity: whether it suits mild or moderate complaints.")
@@ -159,6 +169,7 @@ def assessment_blockers(programme: Programme) -> list[str]:
 # The programme's own fields the gate checks: the field a message stands next to -> the fields it is about.
 GATED_FIELD_GROUPS = {
     "summary": ("summary",),
+    "patient_text": ("patient_text",),
     "suits_mild": ("suits_mild", "suits_moderate"),
     "offers_self_help": ("offers_self_help", "offers_guided", "offers_blended"),
 }
@@ -169,6 +180,7 @@ def field_blockers(values: dict) -> dict[str, str]:
     """The gate's rules on a programme's own fields (`values` maps GATED_FIELDS to values): field -> message."""
     blockers = {
         "summary": summary_blocker(values.get("summary", "")),
+        "patient_text": patient_text_blocker(values.get("patient_text", "")),
         "suits_mild": severity_blocker(values.get("suits_mild"), values.get("suits_moderate")),
         "offers_self_help": delivery_blocker(
             values.get("offers_self_help"), values.get("offers_guided"), values.get("offers_blended")

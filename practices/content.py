@@ -23,8 +23,19 @@ from django.utils import timezone
 
 from catalog.overview_cache import bump_catalogue_revision
 
-# Fixture files in load order; later ones refer to earlier ones.
-CONTENT_FIXTURES = ["catalog_lookups", "catalog_demo", "training_funding", "training_course"]
+# The catalogue's fixture files in load order; later ones refer to earlier ones. One file per body of content (a
+# provider family or a theme), so curators preparing content in parallel do not edit the same file; the sources the
+# first version cited are shared by all and come first.
+CATALOG_FIXTURES = [
+    "catalog_lookups",
+    "catalog_sources",
+    "catalog_trimbos",
+    "catalog_mirro",
+    "catalog_platforms",
+    "catalog_anxiety",
+]
+# Every content fixture in load order: the catalogue, then the funding overviews and courses that cite its sources.
+CONTENT_FIXTURES = [*CATALOG_FIXTURES, "training_funding", "training_course"]
 HISTORY_REASON = "load_catalog"
 
 

@@ -110,7 +110,7 @@ DEMO_VISION = {
         "We leggen de mogelijkheden uit en kiezen samen met de patiënt. Wie liever alleen gesprekken heeft, krijgt die."
     ),
 }
-DEMO_MENU = ["kleurjeleven", "minderdrinken"]
+DEMO_MENU = ["kleurjeleven", "psyfit"]
 
 
 def demo_practices(users):

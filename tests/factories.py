@@ -73,6 +73,11 @@ KNOWN_FACTS = {
     "reading_level": Programme.ReadingLevel.B1,
     "approach": Programme.Approach.COMPLAINT,
     "cost": Programme.Cost.FREE,
+    # Passes catalog.readability, so a test programme can be published unless a test says otherwise.
+    "patient_text": (
+        "Dit is een cursus op internet. U doet de cursus thuis, op uw eigen tijd. Er zijn vijf lessen. "
+        "U leert wat u kunt doen als u zich somber voelt. Vraag de praktijk wat het kost."
+    ),
 }
 
 

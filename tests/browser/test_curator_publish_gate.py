@@ -85,6 +85,7 @@ def test_a_draft_passes_the_gate_with_sources_and_a_second_curator_publishes_it(
     expect(page.get_by_text("kan nog niet worden gepubliceerd")).to_be_visible()
     missing = missing_list(page)
     expect(missing).to_contain_text("De samenvatting begint nog met “Concept”")
+    expect(missing).to_contain_text("Schrijf de tekst voor patiënten")
     expect(missing).to_contain_text("Beoordeel “Gebruiksvriendelijkheid” en vul de datum van de beoordeling in.")
     expect(missing).to_contain_text("Het oordeel over “Veiligheid” is onbekend")
     expect(missing).to_contain_text("Stuur het eerst ter beoordeling")
@@ -93,6 +94,19 @@ def test_a_draft_passes_the_gate_with_sources_and_a_second_curator_publishes_it(
 
     # The curator fills in the rest: a real summary, and the two unknown criteria dated and explained publicly.
     page.locator("#id_summary").fill("Online zelfhulp bij slaapproblemen, in zes weken.")
+    # A text for patients that is too hard is refused with the reason; a plain one passes.
+    page.locator("#id_patient_text").fill(
+        "Deze cognitief-gedragstherapeutische interventie bevordert slaaphygiëne door middel van psycho-educatie, "
+        "stimuluscontrole en slaaprestrictie, gecombineerd met ontspanningsoefeningen, slaapregistratie en "
+        "terugvalpreventie, waarbij de deelnemer dagelijks gestructureerde registratieformulieren invult en "
+        "wekelijks geautomatiseerde feedback ontvangt."
+    )
+    page.locator("input[name=_continue]").click()
+    expect(missing_list(page)).to_contain_text("De tekst voor patiënten is moeilijk te lezen")
+    page.locator("#id_patient_text").fill(
+        "Slaapt u slecht? Dit is een cursus op internet. U leert hoe u beter kunt slapen. "
+        "U doet de cursus thuis, in zes weken. Vraag de praktijk wat het kost."
+    )
     assess(page, "user_friendliness", rationale="De aanbieder noemt geen contactmogelijkheid of klachtenprocedure.")
     assess(page, "safety", rationale="Er is geen openbare informatie over de beveiliging van gegevens gevonden.")
     page.locator("input[name=_continue]").click()

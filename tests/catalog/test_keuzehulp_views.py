@@ -391,3 +391,13 @@ def test_the_advice_sheet_never_calls_an_unknown_cost_free(client, catalogue):
     assert "gratis voor u" not in sheet
     assert "zonder uw naam" not in sheet
     assert "U kunt het gebruiken op" not in sheet
+
+
+def test_the_advice_sheet_gives_the_patient_the_text_for_patients(client, catalogue):
+    psyfit = catalogue["psyfit"]
+    psyfit.summary = "Zelfhulpinterventie gericht op het bevorderen van mentale fitheid."
+    psyfit.patient_text = "Psyfit is een programma op internet. U werkt aan wat goed gaat in uw leven."
+    psyfit.save()
+    text = client.get(advice_url(["psyfit"])).text
+    assert "U werkt aan wat goed gaat in uw leven." in text
+    assert "Zelfhulpinterventie" not in text

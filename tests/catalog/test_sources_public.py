@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from catalog.models import Criterion, FactSource, Programme, ProgrammeFact, Source, Study, Verdict
+from practices.content import CATALOG_FIXTURES
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +136,7 @@ def test_internal_notes_stay_off_the_page_of_a_programme_no_longer_offered(clien
 @pytest.fixture
 def demo_catalogue():
     fixtures = Path(settings.BASE_DIR) / "fixtures"
-    call_command("loaddata", fixtures / "catalog_lookups.json", fixtures / "catalog_demo.json", verbosity=0)
+    call_command("loaddata", *(fixtures / f"{name}.json" for name in CATALOG_FIXTURES), verbosity=0)
 
 
 def test_no_demo_programme_page_shows_a_working_note(client, demo_catalogue):

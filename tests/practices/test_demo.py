@@ -50,12 +50,12 @@ def test_demo_practice_is_half_way_with_two_programmes_and_a_public_patient_page
     demo_load()
     practice = Practice.objects.get(slug="demo")
     assert sorted(practice.insurers.values_list("slug", flat=True)) == ["cz", "vgz", "zilveren-kruis"]
-    assert sorted(practice.menu_items.values_list("programme__slug", flat=True)) == ["kleurjeleven", "minderdrinken"]
+    assert sorted(practice.menu_items.values_list("programme__slug", flat=True)) == ["kleurjeleven", "psyfit"]
     assert practice.visions.get().status == "draft"
     assert practice.population.registered_patients == 6200
     page = client.get("/p/demo/")
     assert page.status_code == 200
-    assert "Kleurjeleven" in page.text and "Minderdrinken" in page.text
+    assert "Kleurjeleven" in page.text and "Psyfit" in page.text
 
 
 def test_every_demo_practice_is_marked_and_its_public_pages_say_it_is_fictitious(settings, client):

@@ -146,7 +146,9 @@ def test_public_pages_state_no_unknown_fact_and_never_call_a_programme_free(clie
 def test_programmes_appear_in_the_practices_order_with_who_guides(client, practice, manager):
     first = _offer(practice, manager, "Eerste")
     second = _offer(practice, manager, "Tweede")
-    services.menu_item_update(item=first, by=manager, guided_by="", licence_arranged=True, note="intern", position=5)
+    services.menu_item_update(
+        item=first, by=manager, guided_by="", licence_arranged=True, note="interne notitie", position=5
+    )
     services.menu_item_update(
         item=second, by=manager, guided_by=Role.POH_GGZ, licence_arranged=True, note="", position=1
     )
@@ -154,7 +156,7 @@ def test_programmes_appear_in_the_practices_order_with_who_guides(client, practi
     assert page.index("Tweede") < page.index("Eerste")
     assert "You get help from the mental health nurse (POH-ggz) of the practice." in page
     assert "You do this programme on your own, at your own pace." in page
-    assert "intern" not in page  # internal notes are not for patients
+    assert "interne notitie" not in page  # internal notes are not for patients
 
 
 def test_programme_without_website_has_no_link_or_qr(client, practice, manager):
@@ -243,3 +245,17 @@ def test_patient_page_reads_in_plain_dutch_by_default(client, practice, manager)
         page = client.get(_url("patient_page", practice)).content.decode()
     assert '<html lang="nl">' in page
     assert "Online hulp bij somberheid, angst of drinken" in page
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_patients_read_the_text_for_patients_not_the_professional_summary(client, practice, manager, name):
+    _offer(
+        practice,
+        manager,
+        "Programma P",
+        summary="Zelfhulpinterventie gebaseerd op cognitieve gedragstherapie.",
+        patient_text="Dit is een cursus op internet. U doet de cursus thuis. Vraag de praktijk wat het kost.",
+    )
+    page = client.get(_url(name, practice)).text
+    assert "U doet de cursus thuis." in page
+    assert "cognitieve gedragstherapie" not in page

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from practices.content import CONTENT_FIXTURES
+from practices.content import CATALOG_FIXTURES, CONTENT_FIXTURES
 from training.models import Audience, Course
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +58,9 @@ def test_demo_quiz_has_eight_or_more_questions_each_with_a_right_answer_and_feed
 
 
 def test_training_fixtures_are_loaded_by_load_demo_after_the_catalogue():
-    assert CONTENT_FIXTURES.index("training_funding") > CONTENT_FIXTURES.index("catalog_demo")
-    assert CONTENT_FIXTURES.index("training_course") > CONTENT_FIXTURES.index("catalog_demo")
+    last_catalogue_file = max(CONTENT_FIXTURES.index(name) for name in CATALOG_FIXTURES)
+    assert CONTENT_FIXTURES.index("training_funding") > last_catalogue_file
+    assert CONTENT_FIXTURES.index("training_course") > last_catalogue_file
 
 
 def test_demo_course_claims_no_accreditation_and_its_pages_say_so(demo_course, client):
