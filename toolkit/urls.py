@@ -10,6 +10,8 @@ from toolkit import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Browsers and bots ask for /favicon.ico whatever the page says; the icon itself is a hashed static file.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,9 +1,10 @@
-"""Project-wide pages: the home page and the health check."""
+"""Project-wide pages: the home page, the health check and the icon browsers ask for."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 
 @require_GET
@@ -17,3 +18,9 @@ def home(request):
 def healthz(request):
     """Answers without touching the database: the floor every benchmark is measured against."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and bots ask for /favicon.ico whatever the page links; the icon is a hashed static file."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
