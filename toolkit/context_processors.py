@@ -16,3 +16,26 @@ def language_switch(request):
         url = translate_url(request.path, code)
         links.append({"code": code, "name": name, "url": f"{url}?{query}" if query else url})
     return {"other_languages": links}
+
+
+# The main menu's sections: a view name (namespace:name) or a whole namespace -> the menu item it belongs to.
+# The first match wins, so the keuzehulp is not counted as "Programmes" although it lives in the catalog app.
+NAV_SECTIONS = (
+    ("catalog:keuzehulp", "keuzehulp"),
+    ("catalog:keuzehulp_advice", "keuzehulp"),
+    ("catalog:", "programmes"),
+    ("training:manual_list", "manuals"),
+    ("training:funding_list", "funding"),
+    ("training:", "elearning"),
+    ("practices:", "practice"),
+)
+
+
+def nav_section(request):
+    """Which main-menu item the current page belongs to, so the menu can mark it (aria-current)."""
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
+    for prefix, section in NAV_SECTIONS:
+        if view_name == prefix or (prefix.endswith(":") and view_name.startswith(prefix)):
+            return {"nav_section": section}
+    return {"nav_section": ""}

@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "toolkit.context_processors.language_switch",
+                "toolkit.context_processors.nav_section",
             ],
         },
     },

@@ -23,7 +23,7 @@ def test_the_main_menu_links_every_part_of_the_toolkit(client):
     menu = text[text.index('<ul class="nav flex-wrap">') :]
     menu = menu[: menu.index("</ul>")]
     for name, label in MENU.items():
-        assert f'<a class="nav-link" href="{reverse(name)}">{label}</a>' in menu, name
+        assert f'<a class="nav-link" href="{reverse(name)}">{label}</a>' in menu, name  # nothing marked at home
     assert 'href=""' not in text
 
 
@@ -39,3 +39,33 @@ def test_no_template_hides_a_link_whose_url_does_not_resolve():
         if hiding.search(path.read_text()) and "/admin/" not in str(path)  # admin: a deleted user has no page
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_name", "label"),
+    [
+        ("catalog:programme_list", "Programma's"),
+        ("catalog:keuzehulp", "Keuzehulp"),
+        ("training:course_list", "E-learning"),
+        ("training:manual_list", "Handleidingen"),
+        ("training:funding_list", "Financiering"),
+        ("login", "Inloggen"),
+    ],
+)
+def test_the_menu_marks_the_current_page(client, url_name, label):
+    text = client.get(reverse(url_name)).text
+    href = reverse(url_name)
+    assert f'<a class="nav-link active" href="{href}" aria-current="page">{label}</a>' in text
+    assert text.count("aria-current=") == 1
+
+
+@pytest.mark.django_db
+def test_a_page_inside_a_section_marks_its_menu_item_as_the_current_section(client):
+    text = client.get(reverse("catalog:how_we_assess")).text
+    href = reverse("catalog:programme_list")
+    assert f'<a class="nav-link active" href="{href}" aria-current="true">Programma&#x27;s</a>' in text or (
+        f'<a class="nav-link active" href="{href}" aria-current="true">Programma\'s</a>' in text
+    )
+    keuzehulp = client.get(reverse("catalog:keuzehulp")).text
+    assert f'href="{href}" aria-current' not in keuzehulp  # the keuzehulp is its own item
