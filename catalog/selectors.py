@@ -1,8 +1,8 @@
-"""Reads of the public catalogue: the querysets and lookups the overview, detail and compare pages need."""
+"""Reads of the public catalogue: the querysets and lookups the overview, detail, compare and provider pages need."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from catalog import lenient
@@ -12,7 +12,9 @@ from catalog.models import (
     Criterion,
     FactSource,
     Programme,
+    Provider,
     QualityAssessment,
+    Resource,
     Source,
     Study,
 )
@@ -64,13 +66,14 @@ def programme_for_detail(slug: str) -> Programme:
         Programme.objects.public()
         .select_related("provider")
         .prefetch_related(
+            "provider__sources",
             "themes",
             "target_groups",
             "languages",
             "therapies",
             "icpc_codes",
             Prefetch("studies", queryset=Study.objects.prefetch_related("sources")),
-            "resources",
+            Prefetch("resources", queryset=Resource.objects.prefetch_related("sources")),
             Prefetch("fact_sources", queryset=FactSource.objects.select_related("source")),
             _assessments(with_answers=True),
         )
@@ -84,6 +87,40 @@ def sources_by_fact(programme: Programme) -> dict[str, list[Source]]:
     for link in programme.fact_sources.all():
         sources.setdefault(link.fact, []).append(link.source)
     return sources
+
+
+def public_providers() -> QuerySet:
+    """Providers with at least one public programme, each with `published_count` and `withdrawn_count`.
+
+    A provider whose programmes are all drafts stays off the public site: a draft must not leak through its maker.
+    """
+    return (
+        Provider.objects.annotate(
+            published_count=Count("programmes", filter=Q(programmes__status=Programme.Status.PUBLISHED)),
+            withdrawn_count=Count("programmes", filter=Q(programmes__status=Programme.Status.WITHDRAWN)),
+        )
+        .filter(Q(published_count__gt=0) | Q(withdrawn_count__gt=0))
+        .order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class ProviderPage:
+    provider: Provider
+    programmes: list[Programme]  # published, as overview cards
+    withdrawn: list[Programme]  # no longer offered: their pages stay, so the provider page names them apart
+
+
+def provider_for_detail(slug: str) -> ProviderPage:
+    """One provider with a public programme, its sources and its programmes; any other provider is a 404."""
+    has_public_programme = Exists(Programme.objects.public().filter(provider=OuterRef("pk")))
+    provider = get_object_or_404(Provider.objects.filter(has_public_programme).prefetch_related("sources"), slug=slug)
+    withdrawn = Programme.objects.filter(provider=provider, status=Programme.Status.WITHDRAWN).order_by("name")
+    return ProviderPage(
+        provider=provider,
+        programmes=list(published_programmes().filter(provider=provider)),
+        withdrawn=list(withdrawn),
+    )
 
 
 @dataclass(frozen=True)

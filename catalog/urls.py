@@ -11,5 +11,7 @@ urlpatterns = [
     path("hoe-wij-beoordelen/", views.how_we_assess, name="how_we_assess"),
     path("keuzehulp/", keuzehulp_views.keuzehulp, name="keuzehulp"),
     path("keuzehulp/advies/", keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
+    path("aanbieders/", views.provider_list, name="provider_list"),
+    path("aanbieders/<slug:slug>/", views.provider_detail, name="provider_detail"),
     path("<slug:slug>/", views.programme_detail, name="programme_detail"),
 ]

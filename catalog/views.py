@@ -1,4 +1,5 @@
-"""Public catalogue pages: the overview with filters, one programme, programmes side by side, how we assess."""
+"""Public catalogue pages: the overview with filters, one programme, programmes side by side, how we assess,
+and the providers behind the programmes."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -16,6 +17,8 @@ from catalog.selectors import (
     checklist_by_criterion,
     programme_for_detail,
     programmes_to_compare,
+    provider_for_detail,
+    public_providers,
     published_programmes,
     quality_matrix,
     quality_rows,
@@ -50,6 +53,18 @@ def programme_detail(request, slug):
     programme = programme_for_detail(slug)
     context = {"programme": programme, "quality": quality_rows(programme), "fact_sources": sources_by_fact(programme)}
     return render(request, "catalog/programme_detail.html", context)
+
+
+@require_safe
+def provider_list(request):
+    return render(request, "catalog/provider_list.html", {"providers": public_providers()})
+
+
+@require_safe
+def provider_detail(request, slug):
+    page = provider_for_detail(slug)
+    context = {"provider": page.provider, "programmes": page.programmes, "withdrawn": page.withdrawn}
+    return render(request, "catalog/provider_detail.html", context)
 
 
 @require_safe

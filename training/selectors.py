@@ -257,6 +257,7 @@ def manual_resources():
     return (
         Resource.objects.filter(programme__status=Programme.Status.PUBLISHED)
         .select_related("programme")
+        .prefetch_related("sources")
         .order_by("programme__name", "audience", "kind", "title", "id")
     )
 

@@ -12,6 +12,8 @@ def prevalence_facts():
     return {
         "measured": prevalence.MEASURED,
         "published": prevalence.PUBLISHED,
+        "age_range": prevalence.AGE_RANGE,  # the ages the shares were measured in
+        "patient_age_range": prevalence.PATIENT_AGE_RANGE,  # the practice's patients they are applied to
         "reach_year": prevalence.REACH_YEAR,
         "reach_source": prevalence.REACH_SOURCE,
         "reach_today": prevalence.REACH_TODAY,

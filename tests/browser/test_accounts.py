@@ -52,7 +52,7 @@ def test_manager_invites_a_colleague_who_accepts_and_gets_in(page, browser, live
 
     page.get_by_role("link", name="Collega uitnodigen").click()
     assert_accessible(page)
-    page.get_by_label("E-mailadres van je collega").fill("eva@example.org")
+    page.get_by_label("E-mailadres van uw collega").fill("eva@example.org")
     page.get_by_label("Rol in de praktijk").select_option(Role.POH_GGZ)
     page.get_by_role("button", name="Uitnodiging versturen").click()
     assert page.get_by_text("Uitnodiging verstuurd naar eva@example.org").is_visible()
@@ -73,7 +73,7 @@ def test_manager_invites_a_colleague_who_accepts_and_gets_in(page, browser, live
     colleague.locator("#id_password2").fill("Kastanje-2026!")
     colleague.get_by_role("button", name="Account aanmaken en meedoen").click()
     colleague.wait_for_url(f"**{reverse('practices:dashboard', args=['de-linde'])}")
-    assert colleague.get_by_text("Je account is klaar. Welkom bij Huisartsenpraktijk De Linde.").is_visible()
+    assert colleague.get_by_text("Uw account is klaar. Welkom bij Huisartsenpraktijk De Linde.").is_visible()
     assert colleague.get_by_role("heading", level=1, name="Huisartsenpraktijk De Linde").is_visible()
 
     colleague.goto(link)  # the link has done its work
@@ -121,11 +121,11 @@ def test_member_of_two_practices_switches_between_them(page, practice, assert_ac
     Membership.objects.create(user=user, practice=other, role=Role.POH_GGZ)
     _log_in(page, "hanna")
     page.wait_for_url(f"**{reverse('practices:choose')}")
-    assert page.get_by_role("heading", level=1, name="Je praktijken").is_visible()
+    assert page.get_by_role("heading", level=1, name="Uw praktijken").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Gezondheidscentrum De Wilg").click()
     assert page.get_by_role("heading", level=1, name="Gezondheidscentrum De Wilg").is_visible()
-    page.get_by_role("link", name="Je praktijken").click()
+    page.get_by_role("link", name="Uw praktijken").click()
     assert page.get_by_text("huidige praktijk").is_visible()
     page.get_by_role("link", name="Huisartsenpraktijk De Linde").click()
     assert page.get_by_role("heading", level=1, name="Huisartsenpraktijk De Linde").is_visible()

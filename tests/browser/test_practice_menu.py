@@ -52,7 +52,7 @@ def test_manager_picks_two_programmes_and_the_patient_page_shows_them_with_qr_co
     page.get_by_role("button", name="Populatie opslaan").click()
     expect(page.get_by_role("img", name="Verwachte patiënten per jaar en hoeveel er bereikt worden")).to_be_visible()
     expect(page.locator(".prevalence-table")).to_contain_text("Angstklachten")
-    expect(page.get_by_text("de Graaf et al., NEMESIS-2").first).to_be_visible()
+    expect(page.get_by_text("ten Have et al., NEMESIS-3").first).to_be_visible()
     assert_accessible(page)
 
     # The task split, also on a phone-sized screen.

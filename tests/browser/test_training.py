@@ -1,5 +1,6 @@
 """A POH-ggz follows the demo course, fails the quiz once, passes, and the certificate checks out."""
 
+import datetime
 import re
 
 import pytest
@@ -72,10 +73,10 @@ def test_poh_follows_the_course_fails_then_passes_the_quiz_and_the_certificate_v
 
     page.get_by_role("link", name="Maak de toets opnieuw").click()
     answer_quiz(page, course, right=True)
-    expect(page.get_by_text("Je bent geslaagd voor de toets.")).to_be_visible()
+    expect(page.get_by_text("U bent geslaagd voor de toets.")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Bekijk je certificaat").first.click()
+    page.get_by_role("link", name="Bekijk uw certificaat").first.click()
     expect(page.get_by_text("Pim van der POH")).to_be_visible()
     expect(page.get_by_text("Deze cursus is niet geaccrediteerd")).to_be_visible()
     expect(page.get_by_text("Accreditatiepunten")).to_have_count(0)
@@ -140,9 +141,13 @@ def test_funding_page_for_a_curator_of_a_practice_marks_own_insurers_and_overdue
 ):
     from practices.middleware import PracticeContext
     from tests.training import practice_provider
-    from training.models import Insurer
+    from training.models import FundingScheme, Insurer
 
     load("training_funding")
+    # The curated schemes were all checked recently; one is made overdue on purpose to see the notice.
+    FundingScheme.objects.filter(slug="e-mail-en-chat-directe-tijd-zorgprestatiemodel").update(
+        check_by=datetime.date(2026, 1, 1)
+    )
     monkeypatch.setattr("practices.middleware.practice_context_of", practice_provider.provide)
     practice_provider.current = PracticeContext(
         name="Praktijk De Linde",
@@ -153,7 +158,7 @@ def test_funding_page_for_a_curator_of_a_practice_marks_own_insurers_and_overdue
         log_in(page, live_server, factories.user("redacteur", is_staff=True))
         page.goto(reverse("training:funding_list"))
         expect(page.locator(".tk-rule.tk-rule-mine").first).to_contain_text("Menzis")
-        expect(page.get_by_text("jouw verzekeraar").first).to_be_visible()
+        expect(page.get_by_text("uw verzekeraar").first).to_be_visible()
         expect(page.locator(".tk-tag-warn").first).to_be_visible()  # the demo Zorgprestatiemodel check is overdue
         assert_accessible(page)
     finally:

@@ -18,7 +18,8 @@ FILTERED = {"q": "programma", "theme": ["angst", "depressie"], "delivery": "guid
 
 
 def add_sources(programme, count: int, prefix: str):
-    """`count` sources on the cost fact, on the effectiveness verdict and on each study: the detail page shows them."""
+    """`count` sources on the cost fact, the effectiveness verdict, each study, each resource and the provider: the
+    detail page shows them all."""
     sources = [
         Source.objects.create(title=f"{prefix} {index}", publisher="Uitgever", seen_on=date(2026, 1, 1))
         for index in range(count)
@@ -29,6 +30,9 @@ def add_sources(programme, count: int, prefix: str):
     programme.assessments.get(criterion=Criterion.EFFECTIVENESS).sources.add(*sources)
     for study in programme.studies.all():
         study.sources.add(*sources)
+    for resource in programme.resources.all():
+        resource.sources.add(*sources)
+    programme.provider.sources.add(*sources)
 
 
 def build_catalogue(size: int, prefix: str = "Programma"):
@@ -82,10 +86,13 @@ def test_detail_queries_do_not_grow_with_the_catalogue_or_its_studies(client):
     programme = factories.programme("Veel onderzoek")
     for index in range(10):
         Study.objects.create(programme=programme, title=f"Studie {index}", design=Study.Design.COHORT)
+        Resource.objects.create(
+            programme=programme, kind=Resource.Kind.MANUAL, title=f"Handleiding {index}", url="https://x.nl"
+        )
     add_sources(programme, 5, prefix="Veel")
     assert count_queries(client, url) == small
     assert count_queries(client, programme.get_absolute_url()) == small
-    # Three more than before sources were shown: the sources of facts, of verdicts and of studies.
+    # Five more than before sources were shown: the sources of facts, verdicts, studies, resources and the provider.
     assert small <= 15
 
 

@@ -66,7 +66,7 @@ def test_user_without_a_practice_is_told_to_ask_for_an_invitation(client):
     client.force_login(factories.user("zonder"))
     response = client.get(reverse("practices:choose"))
     assert response.status_code == 200
-    assert "Vraag je praktijkmanager om je uit te nodigen" in response.text
+    assert "Vraag uw praktijkmanager om u uit te nodigen" in response.text
 
 
 def test_choose_page_sends_anonymous_visitors_to_log_in(client):
@@ -85,7 +85,7 @@ def test_logout_is_a_post_and_ends_the_session(client, manager):
 def test_password_reset_sends_a_dutch_email_whose_link_sets_a_new_password(client, practice):
     practice_factories.member(practice, Role.POH_GGZ, "pim", email="pim@example.org", password=PASSWORD)
     response = client.post(reverse("password_reset"), {"email": "pim@example.org"}, follow=True)
-    assert "Kijk in je e-mail" in response.text
+    assert "Kijk in uw e-mail" in response.text
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject == "Een nieuw wachtwoord voor de eMH starters-toolkit"
@@ -98,12 +98,12 @@ def test_password_reset_sends_a_dutch_email_whose_link_sets_a_new_password(clien
     response = client.post(
         form_url, {"new_password1": "Lindeboom-2026!", "new_password2": "Lindeboom-2026!"}, follow=True
     )
-    assert "Je nieuwe wachtwoord is opgeslagen" in response.text
+    assert "Uw nieuwe wachtwoord is opgeslagen" in response.text
     response = client.post(reverse("login"), {"username": "pim", "password": "Lindeboom-2026!"})
     assert response.status_code == 302
 
 
 def test_password_reset_for_an_unknown_address_sends_nothing_but_says_the_same(client):
     response = client.post(reverse("password_reset"), {"email": "niemand@example.org"}, follow=True)
-    assert "Kijk in je e-mail" in response.text
+    assert "Kijk in uw e-mail" in response.text
     assert mail.outbox == []

@@ -139,7 +139,7 @@ def test_signup_errors_keep_the_input(client, practice, invited):
 def test_logged_in_existing_user_joins_with_one_click(client, practice, invited, outsider):
     client.force_login(outsider)
     page = client.get(invited)
-    assert "Je bent ingelogd als charlie" in page.text
+    assert "U bent ingelogd als charlie" in page.text
     response = client.post(invited)
     assert response["Location"] == reverse("practices:dashboard", args=[practice.slug])
     assert Membership.objects.get(user=outsider, practice=practice).role == Role.POH_GGZ
@@ -149,7 +149,7 @@ def test_logged_in_existing_user_joins_with_one_click(client, practice, invited,
 def test_existing_member_is_told_they_need_no_invitation(client, practice, invited, huisarts):
     client.force_login(huisarts)
     page = client.get(invited)
-    assert "Je hoort al bij deze praktijk" in page.text
+    assert "U hoort al bij deze praktijk" in page.text
     client.post(invited)
     assert Membership.objects.get(user=huisarts).role == Role.HUISARTS
     assert Invitation.objects.get().state == "pending"

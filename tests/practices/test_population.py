@@ -138,9 +138,9 @@ def test_page_shows_chart_table_and_cited_source_once_filled_in(client, practice
     assert 'role="img"' in page and 'aria-labelledby="chart-title chart-desc"' in page
     assert '<desc id="chart-desc">' in page
     assert 'class="table prevalence-table"' in page and "<caption>" in page
-    assert "de Graaf et al., NEMESIS-2 (2007–2009, 2012), Trimbos-instituut" in page
-    # 1200 adults: 6.1% = 73 with depressive complaints, 35% of them = 26.
-    assert "<td>73</td>" in page and "<td>26</td>" in page
+    assert "ten Have et al., NEMESIS-3 (2019–2022, 2023), Trimbos-instituut" in page
+    # 1200 adults: 9.8% = 117.6, so 118 with depressive complaints; 35% of 117.6 = 41.16, so 41.
+    assert "<td>118</td>" in page and "<td>41</td>" in page
     assert "style=" not in page
 
 
@@ -155,7 +155,7 @@ def test_every_figure_on_the_page_names_its_year_and_source(client, practice, ma
     factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
     client.force_login(manager)
     page = client.get(_url(practice)).text
-    assert "Share of adults per year (measured 2007–2009)" in page
+    assert "Share of adults per year (measured 2019–2022)" in page
     assert "Reached at the 2014 estimate (under 10%)" in page
     assert "Reached at 35% (expected in 2014)" in page
     assert "Source of the reach figures:</strong> Trimbos-instituut" in page
@@ -169,4 +169,15 @@ def test_the_dutch_page_dates_the_reach_estimate(client, practice, manager):
     client.force_login(manager)
     page = client.get(_url(practice).removeprefix("/en")).text
     assert "schatting uit 2014" in page
-    assert "gemeten in 2007–2009" in page
+    assert "gemeten in 2019–2022" in page
+
+
+def test_the_page_names_the_ages_of_the_figures_and_of_the_patients_they_are_applied_to(client, practice, manager):
+    # NEMESIS-3 measured adults aged 18–75; the profile counts the practice's patients aged 18–64.
+    factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
+    client.force_login(manager)
+    page = client.get(_url(practice).removeprefix("/en")).text
+    assert "ongeveer 1200 volwassenen van 18–64 jaar" in page
+    assert "Nederlandse bevolking van 18–75 jaar" in page
+    assert "toegepast op uw patiënten van 18–64 jaar" in page
+    assert "stoornis in het alcoholgebruik" in page

@@ -55,7 +55,7 @@ def test_staff_with_device_but_a_wrong_code_stays_out(client, device):
 
 def test_staff_with_device_but_no_code_is_asked_for_it(client, device):
     response = _admin_login(client)
-    assert "Vul de zescijferige code uit je authenticator-app in" in response.text
+    assert "Vul de zescijferige code uit uw authenticator-app in" in response.text
 
 
 def test_staff_without_device_cannot_get_into_the_admin_and_is_told_why(client, curator):

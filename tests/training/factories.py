@@ -12,7 +12,7 @@ _sequence = itertools.count(1)
 
 # Question 1 has one right answer, question 2 has two: together they cover both kinds.
 DEFAULT_QUESTIONS = [
-    ("Hoeveel toepassingen kies je om mee te beginnen?", [("Eén tot drie", True), ("Tien", False)]),
+    ("Hoeveel toepassingen kiest u om mee te beginnen?", [("Eén tot drie", True), ("Tien", False)]),
     (
         "Welke tips horen bij feedback?",
         [("Begin positief", True), ("Schrijf kort", True), ("Wacht af", False)],
