@@ -528,7 +528,8 @@ class Study(models.Model):
     dutch_primary_care = FactField(_("in Dutch primary care"))
     guided = FactField(_("guided version studied"))
     doi = models.CharField(_("DOI"), max_length=200, blank=True, help_text=_("For example 10.1000/xyz123."))
-    url = models.URLField(_("link"), blank=True)
+    # Publishers' article addresses run long (query strings); 500 like Source.url.
+    url = models.URLField(_("link"), max_length=500, blank=True)
     sources = models.ManyToManyField(Source, related_name="studies", blank=True, verbose_name=_("sources"))
 
     class Meta:
@@ -567,7 +568,7 @@ class Resource(models.Model):
     audience = models.CharField(_("audience"), max_length=15, choices=Audience, default=Audience.PROFESSIONALS)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown; shown on the site, sanitized."))
-    url = models.URLField(_("link"), blank=True, help_text=_("A web page or a video link."))
+    url = models.URLField(_("link"), max_length=500, blank=True, help_text=_("A web page or a video link."))
     file = models.FileField(_("file"), upload_to="resources/", blank=True)
     sources = models.ManyToManyField(Source, related_name="resources", blank=True, verbose_name=_("sources"))
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from practices.models import Membership, Practice, Role
 from tests import factories
@@ -98,9 +99,10 @@ def test_manager_invites_a_colleague_who_accepts_and_gets_in(page, browser, live
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Praktijkmenu").get_by_role("link", name="Logboek").click()
-    assert page.get_by_role("columnheader", name="Tijd (UTC)").is_visible()
-    assert page.get_by_role("row").filter(has_text="eva joined as poh_ggz").is_visible()
-    assert page.get_by_role("row").filter(has_text="invitation for eva@example.org").is_visible()
+    # expect() waits for the log page to load; is_visible() would read the page the click left.
+    expect(page.get_by_role("columnheader", name="Tijd (UTC)")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="eva joined as poh_ggz")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="invitation for eva@example.org")).to_be_visible()
     assert_accessible(page)
 
 
