@@ -33,6 +33,7 @@ CATALOG_FIXTURES = [
     "catalog_mirro",
     "catalog_platforms",
     "catalog_anxiety",
+    "catalog_more",
 ]
 # Every content fixture in load order: the catalogue, then the funding overviews and courses that cite its sources.
 CONTENT_FIXTURES = [*CATALOG_FIXTURES, "training_funding", "training_course"]
