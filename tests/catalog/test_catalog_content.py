@@ -81,3 +81,20 @@ def test_every_provider_fact_names_its_source(content):
 
     for provider in Provider.objects.exclude(offer_to_practices="").prefetch_related("sources"):
         assert provider.sources.exists(), provider.name
+
+
+def test_every_funding_scheme_links_its_exact_page_and_dated_sources(content):
+    from training.models import FundingScheme, InsurerRule
+
+    schemes = FundingScheme.objects.prefetch_related("sources")
+    assert schemes.exists()
+    for scheme in schemes:
+        address = urlsplit(scheme.source_url)
+        assert address.scheme in {"http", "https"} and (address.path.strip("/") or address.query), scheme.title
+        assert scheme.last_checked, scheme.title
+        assert scheme.sources.exists() and all(source.seen_on for source in scheme.sources.all()), scheme.title
+    for rule in InsurerRule.objects.prefetch_related("sources"):
+        # An insurer with a public policy links the page; without one, the rule says it was not found, and when.
+        assert all(source.seen_on for source in rule.sources.all()), str(rule)
+        if rule.source_url:
+            assert urlsplit(rule.source_url).path.strip("/"), f"{rule}: {rule.source_url} is a home page"
