@@ -1,4 +1,4 @@
-"""Project-wide pages: the home page, the health check and the icon browsers ask for."""
+"""Project-wide pages: the home page, the privacy and accessibility statements, the health check and the icon."""
 
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -11,6 +11,16 @@ from django.views.decorators.http import require_GET, require_safe
 def home(request):
     # The reach figures (an estimate from 2014, with its source) come from practices' {% prevalence_facts %}.
     return render(request, "home.html")
+
+
+@require_GET
+def privacy_statement(request):
+    return render(request, "statements/privacy.html")
+
+
+@require_GET
+def accessibility_statement(request):
+    return render(request, "statements/accessibility.html")
 
 
 @never_cache
