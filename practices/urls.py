@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path(_("practice/<slug:practice_slug>/settings/"), team_views.practice_settings, name="settings"),
     path(_("practice/<slug:practice_slug>/audit-log/"), team_views.audit_log, name="audit_log"),
+    path(_("practice/<slug:practice_slug>/audit-log/csv/"), team_views.audit_log_export, name="audit_log_export"),
     path(_("practice/<slug:practice_slug>/training/"), team_views.training_overview, name="training_overview"),
     path(_("practice/<slug:practice_slug>/vision/"), views.vision, name="vision"),
     path(_("practice/<slug:practice_slug>/vision/adopt/"), views.vision_adopt, name="vision_adopt"),
