@@ -1,6 +1,8 @@
 """The audit log: every view and change is written, the manager reads (filters, pages through) their own practice's
 log in Dutch time and Dutch words, and nobody can change it (on PostgreSQL not even with SQL)."""
 
+import csv
+import io
 from datetime import UTC, datetime
 
 import pytest
@@ -237,3 +239,78 @@ def test_postgresql_trigger_is_installed_by_the_migration():
             "SELECT tgname FROM pg_trigger WHERE tgrelid = 'practices_auditevent'::regclass AND NOT tgisinternal"
         )
         assert [row[0] for row in cursor.fetchall()] == ["practices_auditevent_append_only"]
+
+
+# The CSV download -------------------------------------------------------------------------------------------
+
+
+def _export_url(practice, query=""):
+    return reverse("practices:audit_log_export", args=[practice.slug]) + query
+
+
+def _csv(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads the file as UTF-8
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+
+
+def test_manager_downloads_the_log_as_dutch_csv_in_dutch_time(client, practice, manager):
+    _insert(practice, manager, "change", "task split", datetime(2026, 7, 1, 12, 0, 0, tzinfo=UTC))
+    client.force_login(manager)
+    response = client.get(_export_url(practice))
+    assert 'filename="logboek-de-linde-' in response["Content-Disposition"]
+    rows = _csv(response)
+    assert rows[0] == ["Tijd (Nederlandse tijd)", "Wie", "Handeling", "Wat", "Adres"]
+    assert rows[1] == ["2026-07-01 14:00:00", "alice", "gewijzigd", "taakverdeling", ""]
+
+
+def test_the_download_uses_the_filters_and_hides_page_views_too(client, practice, manager, huisarts):
+    audit_record(practice=practice, user=manager, action="change", subject="task split")
+    audit_record(practice=practice, user=huisarts, action="change", subject="population profile")
+    audit_record(practice=practice, user=huisarts, action="view", subject="vision")
+    client.force_login(manager)
+    rows = _csv(client.get(_export_url(practice, "?who=bob")))
+    assert [row[3] for row in rows[1:]] == ["patiëntenpopulatie"]
+    with_views = _csv(client.get(_export_url(practice, "?who=bob&with_views=on")))
+    assert [row[3] for row in with_views[1:]] == ["visie", "patiëntenpopulatie"]
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_escaped(client, practice, manager):
+    audit_record(practice=practice, user=manager, action="create", subject='menu: =HYPERLINK("http://x.nl")')
+    client.force_login(manager)
+    rows = _csv(client.get(_export_url(practice)))
+    assert rows[1][3] == 'aanbod: =HYPERLINK("http://x.nl")'  # safe: the cell starts with text
+    audit_record(practice=practice, user=manager, action="change", subject="=cmd|' /C calc'!A0")
+    rows = _csv(client.get(_export_url(practice)))
+    assert rows[1][3] == "'=cmd|' /C calc'!A0"
+
+
+def test_the_download_is_itself_logged_with_its_filters(client, practice, manager):
+    client.force_login(manager)
+    _csv(client.get(_export_url(practice, "?action=change")))
+    event = AuditEvent.objects.get()
+    assert (event.action, event.subject, event.username) == ("export", "audit log export", "alice")
+    assert event.path.endswith("?action=change")
+    html = client.get(_url(practice)).text
+    assert "<td>gedownload</td>" in html and "<td>logboek (CSV gedownload)</td>" in html
+
+
+@pytest.mark.parametrize("role_fixture", ["huisarts", "assistant"])
+def test_only_the_manager_downloads_the_log(client, practice, request, role_fixture):
+    audit_record(practice=practice, user=None, action="change", subject="task split")
+    client.force_login(request.getfixturevalue(role_fixture))
+    assert client.get(_export_url(practice)).status_code == 403
+    assert not AuditEvent.objects.filter(action="export").exists()
+
+
+def test_a_manager_of_another_practice_gets_404_on_the_download(client, practice, outsider):
+    client.force_login(outsider)
+    assert client.get(_export_url(practice)).status_code == 404
+    assert client.get(_url(practice)).status_code == 404
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client, practice):
+    response = client.get(_export_url(practice))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
