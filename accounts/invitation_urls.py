@@ -1,10 +1,11 @@
-"""The link from the invitation e-mail, at /uitnodiging/<token>/ (the address already sent out stays valid)."""
+"""The link from the invitation e-mail, at /uitnodiging/<token>/ (/en/invitation/<token>/ in English)."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("uitnodiging/<str:token>/", views.invitation_accept_view, name="invitation_accept"),
+    path(_("invitation/<str:token>/"), views.invitation_accept_view, name="invitation_accept"),
 ]

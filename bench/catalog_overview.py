@@ -28,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/toolkit_bench"
 FLOOR_PATH = "/healthz"
-OVERVIEW_PATH = "/catalog/?q=depressie&theme=depressie&delivery=guided&language=nederlands"
+OVERVIEW_PATH = "/catalogus/?q=depressie&theme=depressie&delivery=guided&language=nederlands"
 
 
 class BenchError(Exception):

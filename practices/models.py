@@ -118,6 +118,7 @@ class AuditEvent(models.Model):
         PUBLISH = "publish", _("published")
         INVITE = "invite", _("invited")
         JOIN = "join", _("joined")
+        EXPORT = "export", _("downloaded")
 
     practice = models.ForeignKey(
         Practice, on_delete=models.PROTECT, related_name="audit_events", verbose_name=_("practice")

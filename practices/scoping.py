@@ -35,8 +35,11 @@ def membership_for(user, practice_slug: str) -> Membership:
     return membership
 
 
-def practice_view(*, capability: Capability | None = None, audit_subject=None):
-    """Decorate a view taking `practice_slug`; `capability` limits it to members whose role has it."""
+def practice_view(*, capability: Capability | None = None, audit_subject=None, log_view: bool = True):
+    """Decorate a view taking `practice_slug`; `capability` limits it to members whose role has it.
+
+    `log_view=False` is for a view that writes its own, more telling audit entry (the log's CSV download).
+    """
 
     def decorator(view):
         @login_required
@@ -52,7 +55,7 @@ def practice_view(*, capability: Capability | None = None, audit_subject=None):
                 session[CURRENT_PRACTICE_SESSION_KEY] = practice_slug
             response = view(request, *args, **kwargs)
             # Only a page actually shown is a view; a refused method (405) or a redirect is not.
-            if request.method in ("GET", "HEAD") and response.status_code == 200:
+            if log_view and request.method in ("GET", "HEAD") and response.status_code == 200:
                 audit_record(
                     practice=membership.practice,
                     user=request.user,

@@ -3,15 +3,21 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from practices.audit import audit_record
+from practices.audit_export import audit_csv_lines
+from practices.audit_wording import audit_subject_label
+from practices.filters import AuditLogFilter
 from practices.forms import InvitationForm, MembershipRoleForm, PracticeSettingsForm
-from practices.models import Practice, Role
+from practices.models import AuditEvent, Practice, Role
 from practices.permissions import Capability, may
 from practices.scoping import practice_view
-from practices.selectors import audit_events_of, member_training, pending_invitations, practice_members
+from practices.selectors import member_training, pending_invitations, practice_members
 from practices.services import (
     InvitationUnusable,
     LastManagerError,
@@ -136,8 +142,39 @@ def practice_settings(request):
 @practice_view(capability=Capability.MANAGE_TEAM, audit_subject="audit log")
 @require_GET
 def audit_log(request):
-    page = Paginator(audit_events_of(request.practice), AUDIT_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "practices/audit_log.html", {"practice": request.practice, "page_obj": page})
+    filterset = AuditLogFilter(request.GET, practice=request.practice)
+    page = Paginator(filterset.qs, AUDIT_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "practice": request.practice,
+        "filterset": filterset,
+        "page_obj": page,
+        "events": [(event, audit_subject_label(event.subject)) for event in page],
+        "query": query.urlencode(),  # the filters, kept by the page links and the download
+    }
+    return render(request, "practices/audit_log.html", context)
+
+
+@practice_view(capability=Capability.MANAGE_TEAM, log_view=False)
+@require_GET
+def audit_log_export(request):
+    """The filtered log as CSV. The download is itself logged, with the filters it used."""
+    filterset = AuditLogFilter(request.GET, practice=request.practice)
+    download = audit_record(
+        practice=request.practice,
+        user=request.user,
+        action=AuditEvent.Action.EXPORT,
+        subject="audit log export",
+        path=request.get_full_path(),
+    )
+    # The rows are read while streaming, after the download's own entry was written: leave that one out.
+    events = filterset.qs.exclude(pk=download.pk)
+    response = StreamingHttpResponse(audit_csv_lines(events), content_type="text/csv; charset=utf-8")
+    name = _("audit-log")
+    filename = f"{name}-{request.practice.slug}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @practice_view(capability=Capability.MANAGE_TEAM, audit_subject="training overview")

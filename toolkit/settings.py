@@ -157,6 +157,8 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
+# Where the privacy and accessibility statements send questions, requests and reports of problems.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 
 # Security. Content Security Policy without inline script or style: every script is a file under static/.

@@ -1,10 +1,12 @@
-"""Root URLs. Pages are Dutch at their plain address and English under /en/."""
+"""Root URLs. Pages are Dutch at their plain address and English under /en/; the paths themselves are translated
+(`/catalogus/` and `/en/catalogue/`). Old addresses redirect permanently (toolkit.legacy_urls)."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from toolkit import views
 
@@ -17,11 +19,15 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("privacy/", views.privacy_statement, name="privacy_statement"),
+    path(_("accessibility/"), views.accessibility_statement, name="accessibility_statement"),
     path("account/", include("accounts.urls")),
     path("", include("accounts.invitation_urls")),
-    path("catalog/", include("catalog.urls")),
-    path("training/", include("training.urls")),
+    path(_("catalogue/"), include("catalog.urls")),
+    path("", include("training.urls")),
     path("", include("practices.urls")),
+    # Last, so an address that is the same before and after the translation still reaches its own view.
+    path("", include("toolkit.legacy_urls")),
     prefix_default_language=False,
 )
 

@@ -1,5 +1,6 @@
-"""Project-wide pages: the home page, the health check and the icon browsers ask for."""
+"""Project-wide pages: the home page, the privacy and accessibility statements, the health check and the icon."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -11,6 +12,23 @@ from django.views.decorators.http import require_GET, require_safe
 def home(request):
     # The reach figures (an estimate from 2014, with its source) come from practices' {% prevalence_facts %}.
     return render(request, "home.html")
+
+
+@require_GET
+def privacy_statement(request):
+    # The figures the statement gives come from the settings that enforce them, so they cannot drift apart.
+    context = {
+        "contact_email": settings.CONTACT_EMAIL,
+        "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
+        "invitation_days": settings.INVITATION_VALID_DAYS,
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(request, "statements/privacy.html", context)
+
+
+@require_GET
+def accessibility_statement(request):
+    return render(request, "statements/accessibility.html", {"contact_email": settings.CONTACT_EMAIL})
 
 
 @never_cache

@@ -100,9 +100,9 @@ def test_manager_invites_a_colleague_who_accepts_and_gets_in(page, browser, live
 
     page.get_by_role("navigation", name="Praktijkmenu").get_by_role("link", name="Logboek").click()
     # expect() waits for the log page to load; is_visible() would read the page the click left.
-    expect(page.get_by_role("columnheader", name="Tijd (UTC)")).to_be_visible()
-    expect(page.get_by_role("row").filter(has_text="eva joined as poh_ggz")).to_be_visible()
-    expect(page.get_by_role("row").filter(has_text="invitation for eva@example.org")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Tijd", exact=True)).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="eva aangesloten als")).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="uitnodiging voor eva@example.org")).to_be_visible()
     assert_accessible(page)
 
 

@@ -166,7 +166,7 @@ def test_gp_checks_the_sources_and_reads_how_we_assess(page, assert_accessible, 
 
     # Every verdict leads to what it means.
     criterion.get_by_role("link", name=re.compile(r"^voldoet \(beoordeeld op 1 januari 2025\)")).click()
-    expect(page).to_have_url(re.compile(r"/catalog/hoe-wij-beoordelen/#verdict-meets$"))
+    expect(page).to_have_url(re.compile(r"/catalogus/hoe-wij-beoordelen/#verdict-meets$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Hoe wij beoordelen")
     expect(page.get_by_role("heading", name="De vragen per criterium")).to_be_visible()
     assert_accessible(page)

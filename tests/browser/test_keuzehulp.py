@@ -54,7 +54,7 @@ def _fill_in(page, *, severity):
     page.get_by_label("Lezen").select_option("low")
     page.get_by_label("Begeleiding").select_option("guided")
     page.get_by_role("button", name="Toon passende programma's").click()
-    page.wait_for_url(re.compile(r"/catalog/keuzehulp/\?.*theme=depressieve-klachten"))
+    page.wait_for_url(re.compile(r"/catalogus/keuzehulp/\?.*theme=depressieve-klachten"))
 
 
 def test_gp_finds_a_guided_programme_for_low_literacy_and_prints_the_advice(page, assert_accessible, catalogue):
@@ -75,7 +75,7 @@ def test_gp_finds_a_guided_programme_for_low_literacy_and_prints_the_advice(page
     page.get_by_label("Zet Kleur je leven op het adviesblad").check()
     page.get_by_label("Zet Psyfit op het adviesblad").check()
     page.get_by_role("button", name="Maak een adviesblad voor de patiënt").click()
-    page.wait_for_url(re.compile(r"/catalog/keuzehulp/advies/\?"))
+    page.wait_for_url(re.compile(r"/catalogus/keuzehulp/advies/\?"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Online hulp die bij u past")
     qr_codes = page.locator("svg.keuzehulp-qr")
     expect(qr_codes).to_have_count(2)
@@ -137,7 +137,7 @@ def test_unknown_facts_and_an_overdue_review_are_said_plainly(page, assert_acces
 
     psyfit.get_by_label("Zet Psyfit op het adviesblad").check()
     page.get_by_role("button", name="Maak een adviesblad voor de patiënt").click()
-    page.wait_for_url(re.compile(r"/catalog/keuzehulp/advies/\?"))
+    page.wait_for_url(re.compile(r"/catalogus/keuzehulp/advies/\?"))
     sheet = page.locator(".keuzehulp-sheet")
     expect(sheet).to_contain_text("Vraag de praktijk wat het kost.")
     expect(sheet).not_to_contain_text("gratis voor u")

@@ -123,7 +123,7 @@ def test_a_programme_no_longer_offered_is_not_compared_and_the_page_says_why(cli
     response = client.get(COMPARE_URL, {"p": ["een", "gestopt-programma", "twee"]})
     assert [programme.name for programme in response.context["comparison"].programmes] == ["Een", "Twee"]
     assert "Gestopt programma wordt niet meer aangeboden; daarom vergelijken we het niet." in response.text
-    assert 'href="/catalog/gestopt-programma/"' in response.text
+    assert 'href="/catalogus/gestopt-programma/"' in response.text
     assert "niet gevonden in het overzicht" not in response.text
     assert response.context["comparison"].unknown_slugs == []
 

@@ -25,8 +25,8 @@ def page(client, language="nl"):
 
 
 def test_the_page_has_a_dutch_address_and_an_english_one():
-    assert url("nl") == "/catalog/hoe-wij-beoordelen/"
-    assert url("en") == "/en/catalog/hoe-wij-beoordelen/"
+    assert url("nl") == "/catalogus/hoe-wij-beoordelen/"
+    assert url("en") == "/en/catalogue/how-we-assess/"
 
 
 def test_the_page_is_dutch_by_default_and_english_under_en(client):

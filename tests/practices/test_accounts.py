@@ -90,7 +90,7 @@ def test_password_reset_sends_a_dutch_email_whose_link_sets_a_new_password(clien
     message = mail.outbox[0]
     assert message.subject == "Een nieuw wachtwoord voor de eMH starters-toolkit"
     assert "pim" in message.body
-    link = re.search(r"http://testserver(/account/reset/\S+/)", message.body).group(1)
+    link = re.search(r"http://testserver(/account/nieuw-wachtwoord/\S+/)", message.body).group(1)
 
     response = client.get(link, follow=True)
     assert "Kies een nieuw wachtwoord" in response.text

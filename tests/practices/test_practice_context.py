@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _context(user, current_slug=None):
     """The lazy request.practice_context that the middleware gives a request of this user."""
-    request = RequestFactory().get("/catalog/")
+    request = RequestFactory().get("/catalogus/")
     request.user = user
     request.session = SessionStore()
     if current_slug:

@@ -23,7 +23,7 @@ def test_a_missing_page_is_a_dutch_404_in_the_sites_layout(client):
     assert '<html lang="nl">' in text
     assert "<h1>Pagina niet gevonden</h1>" in text
     assert CRISIS_NL in text
-    assert 'href="/catalog/"' in text  # where to go next
+    assert 'href="/catalogus/"' in text  # where to go next
     assert "Not Found" not in text
 
 
@@ -33,7 +33,7 @@ def test_a_missing_page_under_en_is_english(client):
 
 
 def test_a_missing_programme_is_the_same_404(client):
-    response = client.get("/catalog/bestaat-niet/")
+    response = client.get("/catalogus/bestaat-niet/")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.text
 
@@ -65,7 +65,7 @@ def test_500_renders_without_a_request_context():
 
 def test_a_refused_csrf_check_explains_it_in_dutch(django_user_model):
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/account/login/", {"username": "x", "password": "y"})
+    response = client.post("/account/inloggen/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Het formulier is verlopen" in response.text
     assert CRISIS_NL in response.text
