@@ -1,6 +1,7 @@
 """Workspace URLs under /praktijk/<practice_slug>/ (all through practice_view) and the public /p/ pages."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from practices import team_views, views
 
@@ -41,6 +42,11 @@ urlpatterns = [
     path("praktijk/<slug:practice_slug>/populatie/", views.population, name="population"),
     path("praktijk/<slug:practice_slug>/aanbod/", views.menu, name="menu"),
     path("praktijk/<slug:practice_slug>/aanbod/toevoegen/", views.menu_add, name="menu_add"),
+    path(
+        _("practice/<slug:practice_slug>/menu/add-programme/"),
+        views.menu_add_programme,
+        name="menu_add_programme",
+    ),
     path("praktijk/<slug:practice_slug>/aanbod/<int:item_id>/", views.menu_item_update, name="menu_item_update"),
     path(
         "praktijk/<slug:practice_slug>/aanbod/<int:item_id>/verwijderen/",
