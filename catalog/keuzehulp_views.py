@@ -18,13 +18,16 @@ from catalog.keuzehulp_selectors import answer_options, chosen_programmes, keuze
 
 
 def private_page(view):
-    """Keep the answers out of shared caches and out of the Referer sent to a programme's website."""
+    """Keep the answers out of shared caches and out of every Referer, to a programme's website or to this site."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
-        response["Referrer-Policy"] = "no-referrer"
+        # strict-origin: a Referer carries at most the site's address, never the path or the answers in the query.
+        # Not no-referrer: under it the browser sends "Origin: null" with a form POST, and Django's CSRF check
+        # then refuses a practice member's own "add to our menu" button on the result.
+        response["Referrer-Policy"] = "strict-origin"
         return response
 
     return wrapper

@@ -135,6 +135,16 @@ class Comparison:
         return len(self.programmes) >= COMPARE_MIN
 
 
+def compare_candidates(chosen: list[Programme]):
+    """The published programmes a visitor may compare the chosen ones with, by name: slug and name only."""
+    return (
+        Programme.objects.published()
+        .exclude(pk__in=[programme.pk for programme in chosen])
+        .order_by("name")
+        .only("slug", "name")
+    )
+
+
 def programmes_to_compare(slugs: list[str]) -> Comparison:
     """The published programmes named by `slugs`, in the order asked for, at most COMPARE_MAX of them.
 

@@ -3,8 +3,10 @@ and the providers behind the programmes."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -15,6 +17,7 @@ from catalog.quality import overdue_notice, verdict_wording
 from catalog.selectors import (
     COMPARE_MAX,
     checklist_by_criterion,
+    compare_candidates,
     programme_for_detail,
     programmes_to_compare,
     provider_for_detail,
@@ -40,6 +43,8 @@ def _render_overview(query):
     page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(query.get("page"))
     context = {
         "filterset": filterset,
+        # Programme pages get the filters along (?back=…), so their "all programmes" link restores this view.
+        "back_query": query.urlencode(),
         "facets": filterset.facets(),
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
@@ -51,8 +56,25 @@ def _render_overview(query):
 @require_safe
 def programme_detail(request, slug):
     programme = programme_for_detail(slug)
-    context = {"programme": programme, "quality": quality_rows(programme), "fact_sources": sources_by_fact(programme)}
+    context = {
+        "programme": programme,
+        "quality": quality_rows(programme),
+        "fact_sources": sources_by_fact(programme),
+        "overview_url": overview_url(request.GET.get("back", "")),
+        "compare_chosen": [programme],
+        "compare_candidates": compare_candidates([programme]) if programme.is_published else [],
+    }
     return render(request, "catalog/programme_detail.html", context)
+
+
+BACK_QUERY_MAX = 2000
+
+
+def overview_url(back_query: str) -> str:
+    """The overview with the filters a visitor came from; rebuilt from parsed pairs so only a query string survives."""
+    query = QueryDict(back_query[:BACK_QUERY_MAX]).urlencode()
+    url = reverse("catalog:programme_list")
+    return f"{url}?{query}" if query else url
 
 
 @require_safe
@@ -74,6 +96,8 @@ def compare(request):
         "comparison": comparison,
         "quality": quality_matrix(comparison.programmes),
         "compare_max": COMPARE_MAX,
+        # One programme chosen (from its page, say): offer the second one here instead of sending the visitor back.
+        "compare_candidates": compare_candidates(comparison.programmes) if len(comparison.programmes) == 1 else [],
     }
     return render(request, "catalog/compare.html", context)
 

@@ -9,6 +9,7 @@ current practice. Readers test it with `if`, never with `is None`.
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from practices.selectors import current_membership, practice_contact_line
@@ -21,6 +22,16 @@ class PracticeContext:
     contact_line: str = ""
     programme_ids: frozenset[int] = field(default_factory=frozenset)  # the practice's own menu
     insurer_ids: frozenset[int] = field(default_factory=frozenset)  # insurers it has contracts with
+
+    # The catalogue cannot reverse a practices URL name, so the context hands it the addresses it links to.
+    @property
+    def menu_url(self) -> str:
+        return reverse("practices:menu", kwargs={"practice_slug": self.slug})
+
+    @property
+    def menu_add_url(self) -> str:
+        """Where a programme page or the keuzehulp posts `programme` (a slug) and `next` to put it on the menu."""
+        return reverse("practices:menu_add_programme", kwargs={"practice_slug": self.slug})
 
 
 def practice_context_of(request) -> PracticeContext | None:

@@ -47,6 +47,11 @@ urlpatterns = [
     path(_("practice/<slug:practice_slug>/population/"), views.population, name="population"),
     path(_("practice/<slug:practice_slug>/menu/"), views.menu, name="menu"),
     path(_("practice/<slug:practice_slug>/menu/add/"), views.menu_add, name="menu_add"),
+    path(
+        _("practice/<slug:practice_slug>/menu/add-programme/"),
+        views.menu_add_programme,
+        name="menu_add_programme",
+    ),
     path(_("practice/<slug:practice_slug>/menu/<int:item_id>/"), views.menu_item_update, name="menu_item_update"),
     path(
         _("practice/<slug:practice_slug>/menu/<int:item_id>/remove/"),

@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalog.models import Programme
 from practices import selectors, services
 from practices.charts import bar_chart
 from practices.forms import (
@@ -283,6 +285,11 @@ def menu_add(request):
     except ValidationError as error:
         form.add_error("programme", error)
         return _menu_page(request, add_form=form)
+    _say_added(request, item)
+    return _back(request, "menu")
+
+
+def _say_added(request, item):
     messages.success(request, format_lazy(_("{name} is on your menu."), name=item.programme.name))
     count = selectors.menu_item_count(request.practice)
     if count > ADVISED_MAX_PROGRAMMES:
@@ -293,7 +300,23 @@ def menu_add(request):
                 count=count,
             ),
         )
-    return _back(request, "menu")
+
+
+@practice_view()
+@require_POST
+def menu_add_programme(request):
+    """Put a programme on the menu from where the member met it (its catalogue page, the keuzehulp), and go back."""
+    programme = get_object_or_404(Programme.objects.published(), slug=request.POST.get("programme", ""))
+    try:
+        item = services.menu_add(practice=request.practice, by=request.user, programme=programme)
+    except ValidationError as error:
+        messages.info(request, " ".join(error.messages))
+    else:
+        _say_added(request, item)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = programme.get_absolute_url()
+    return redirect(back)
 
 
 def _menu_item(request, item_id):
@@ -342,10 +365,7 @@ def patient_page_settings(request):
 def patient_page_publish(request):
     published = request.POST.get("published") == "1"
     services.patient_page_publish(practice=request.practice, by=request.user, published=published)
-    if published:
-        messages.success(request, _("The patient page is published. Anyone with the address can read it."))
-    else:
-        messages.success(request, _("The patient page is no longer public."))
+    # No flash message: the settings page states whether the page is public, and saying it twice was noise.
     return _back(request, "patient_page_settings")
 
 
