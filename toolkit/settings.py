@@ -140,6 +140,9 @@ STORAGES = {
     },
 }
 
+# Any import-export format escapes formulas too; the project's CSV goes further (toolkit/csv_safe.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
