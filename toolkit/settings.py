@@ -161,6 +161,9 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
+# Invitation mails per inviting user and per invited address (any practice), as django-ratelimit rates.
+INVITATION_RATE_PER_USER = env_str("INVITATION_RATE_PER_USER", "20/h")
+INVITATION_RATE_PER_ADDRESS = env_str("INVITATION_RATE_PER_ADDRESS", "3/d")
 
 # Security. Content Security Policy without inline script or style: every script is a file under static/.
 SECURE_CSP = {
