@@ -13,5 +13,6 @@ urlpatterns = [
     path("keuzehulp/advies/", keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
     path("aanbieders/", views.provider_list, name="provider_list"),
     path("aanbieders/<slug:slug>/", views.provider_detail, name="provider_detail"),
+    path("materiaal/<int:pk>/bestand/", views.resource_file, name="resource_file"),
     path("<slug:slug>/", views.programme_detail, name="programme_detail"),
 ]

@@ -129,6 +129,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic_bootstrap.BASE_DIR)]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files are served only as downloads through catalog.views.resource_file, never from MEDIA_URL.
+RESOURCE_UPLOAD_MAX_MB = env_int("RESOURCE_UPLOAD_MAX_MB", 10)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
