@@ -17,6 +17,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practices.audit import audit_record
+from practices.membership_audit import audited_by_caller
 from practices.models import (
     AuditEvent,
     Invitation,
@@ -132,7 +133,8 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
             raise InvitationForOtherAddress
         if Membership.objects.filter(user=user, practice=invitation.practice).exists():
             raise AlreadyMember
-        membership = Membership.objects.create(user=user, practice=invitation.practice, role=invitation.role)
+        with audited_by_caller():
+            membership = Membership.objects.create(user=user, practice=invitation.practice, role=invitation.role)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -192,7 +194,8 @@ def membership_change_role(*, membership: Membership, role: str, by) -> Membersh
             raise LastManagerError
         old_role = membership.role
         membership.role = role
-        membership.save(update_fields=["role"])
+        with audited_by_caller():
+            membership.save(update_fields=["role"])
         audit_record(
             practice=membership.practice,
             user=by,
@@ -207,7 +210,8 @@ def membership_remove(*, membership: Membership, by) -> None:
         membership, manager_count = _lock_for_manager_rule(membership)
         if membership.role == Role.MANAGER and manager_count <= 1:
             raise LastManagerError
-        membership.delete()
+        with audited_by_caller():
+            membership.delete()
         audit_record(
             practice=membership.practice,
             user=by,
