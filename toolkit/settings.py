@@ -163,6 +163,8 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
+# After a failed quiz attempt the learner waits this long before the next one, so the quiz cannot be passed by trial.
+QUIZ_RETRY_WAIT_MINUTES = env_int("QUIZ_RETRY_WAIT_MINUTES", 10)
 # Invitation mails per inviting user and per invited address (any practice), as django-ratelimit rates.
 INVITATION_RATE_PER_USER = env_str("INVITATION_RATE_PER_USER", "20/h")
 INVITATION_RATE_PER_ADDRESS = env_str("INVITATION_RATE_PER_ADDRESS", "3/d")
