@@ -45,6 +45,9 @@ def detected_type(file) -> UploadType | None:
 
 def validate_upload(file) -> None:
     """The model field's validator: size, then content type, then an extension that matches the content."""
+    if getattr(file, "_committed", False):
+        # Already stored (an edit that keeps the file): checked when it came in, and again on every download.
+        return
     max_mb = settings.RESOURCE_UPLOAD_MAX_MB
     if file.size > max_mb * 1024 * 1024:
         raise ValidationError(
