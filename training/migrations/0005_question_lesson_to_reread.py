@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('training', '0004_accreditation_body_and_sources'),
+        ("training", "0004_accreditation_body_and_sources"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='question',
-            name='lesson',
-            field=models.ForeignKey(blank=True, help_text='The lesson that teaches the answer; named to a learner who got the question wrong.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='training.lesson', verbose_name='lesson to reread'),
+            model_name="question",
+            name="lesson",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The lesson that teaches the answer; named to a learner who got the question wrong.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="questions",
+                to="training.lesson",
+                verbose_name="lesson to reread",
+            ),
         ),
     ]
