@@ -14,9 +14,11 @@ from accounts.forms import InvitationSignupForm
 from practices.selectors import invitation_for_token
 from practices.services import (
     AlreadyMember,
+    InvitationForOtherAddress,
     InvitationUnusable,
     invitation_accept,
     invitation_accept_new_user,
+    same_address,
 )
 
 
@@ -49,18 +51,20 @@ def invitation_accept_view(request, token):
 
     if request.user.is_authenticated:
         already_member = practice.memberships.filter(user=request.user).exists()
-        if request.method == "POST" and not already_member:
+        other_address = not already_member and not same_address(request.user.email, invitation.email)
+        if request.method == "POST" and not already_member and not other_address:
             try:
                 invitation_accept(invitation=invitation, user=request.user)
             except InvitationUnusable as exc:
                 return _unusable(request, exc.state, 410)
-            except AlreadyMember:
+            except (AlreadyMember, InvitationForOtherAddress):
                 pass
             else:
                 messages.success(request, _("Welcome to %(practice)s.") % {"practice": practice.name})
                 return redirect(practice)
-        context = {"invitation": invitation, "already_member": already_member}
-        return render(request, "accounts/invitation_join.html", context)
+        context = {"invitation": invitation, "already_member": already_member, "other_address": other_address}
+        status = 403 if other_address and request.method == "POST" else 200
+        return render(request, "accounts/invitation_join.html", context, status=status)
 
     form = InvitationSignupForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():

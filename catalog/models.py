@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from catalog.uploads import validate_upload
+
 # A programme whose last review is older than this is due for a new one.
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -569,7 +571,13 @@ class Resource(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown; shown on the site, sanitized."))
     url = models.URLField(_("link"), max_length=500, blank=True, help_text=_("A web page or a video link."))
-    file = models.FileField(_("file"), upload_to="resources/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to="resources/",
+        blank=True,
+        validators=[validate_upload],
+        help_text=_("PDF, PNG, JPEG or WebP; offered as a download."),
+    )
     sources = models.ManyToManyField(Source, related_name="resources", blank=True, verbose_name=_("sources"))
 
     class Meta:
@@ -585,7 +593,8 @@ class Resource(models.Model):
 
     @property
     def href(self):
-        return self.file.url if self.file else self.url
+        # Uploaded files go through the download view, never straight from MEDIA_URL (catalog/uploads.py).
+        return reverse("catalog:resource_file", kwargs={"pk": self.pk}) if self.file else self.url
 
 
 class CatalogueRevision(models.Model):

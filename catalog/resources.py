@@ -13,6 +13,7 @@ level, approach, cost, CE/MDR class). A column that is left out of the file leav
 
 import re
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -22,12 +23,17 @@ from import_export.formats.base_formats import CSV
 
 from catalog import services
 from catalog.models import IcpcCode, Language, Programme, Provider, TargetGroup, Theme, Therapy
+from toolkit.csv_safe import escape_row, unescape_cell
 
 SEPARATOR = "|"
 
 
 class SpreadsheetCSV(CSV):
-    """CSV with commas, or with semicolons as a spreadsheet with Dutch settings writes it."""
+    """CSV with commas, or with semicolons as a spreadsheet with Dutch settings writes it.
+
+    Cells that a spreadsheet would run as a formula are exported as text (toolkit/csv_safe.py), and that
+    escaping is undone on import, so an exported file imports unchanged.
+    """
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes) and self.encoding:
@@ -35,7 +41,13 @@ class SpreadsheetCSV(CSV):
         header = in_stream.split("\n", 1)[0]
         if header.count(";") > header.count(","):
             kwargs.setdefault("delimiter", ";")
-        return super().create_dataset(in_stream, **kwargs)
+        dataset = super().create_dataset(in_stream, **kwargs)
+        rows = [[unescape_cell(value) for value in row] for row in dataset]
+        return tablib.Dataset(*rows, headers=dataset.headers)
+
+    def export_data(self, dataset, **kwargs):
+        safe = tablib.Dataset(*(escape_row(list(row)) for row in dataset), headers=dataset.headers)
+        return super().export_data(safe, **kwargs)
 
 
 class PlainDiff(resources.Diff):

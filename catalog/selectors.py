@@ -224,3 +224,8 @@ def checklist_by_criterion() -> list[CriterionExplained]:
     for question in ChecklistQuestion.objects.order_by("position", "id"):
         questions.setdefault(question.criterion, []).append(question)
     return [CriterionExplained(c.value, str(c.label), questions.get(c.value, [])) for c in Criterion]
+
+
+def public_resource_file(pk: int) -> Resource:
+    """An uploaded file of a programme with a public page, or 404 (a draft's files stay with the curators)."""
+    return get_object_or_404(Resource.objects.filter(programme__in=Programme.objects.public()).exclude(file=""), pk=pk)

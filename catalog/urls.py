@@ -18,5 +18,6 @@ urlpatterns = [
     path(_("decision-aid/advice/"), keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
     path(_("providers/"), views.provider_list, name="provider_list"),
     path(_("providers/<slug:slug>/"), views.provider_detail, name="provider_detail"),
+    path(_("material/<int:pk>/file/"), views.resource_file, name="resource_file"),
     path("<slug:slug>/", views.programme_detail, name="programme_detail"),
 ]

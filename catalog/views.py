@@ -3,7 +3,7 @@ and the providers behind the programmes."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,11 +22,13 @@ from catalog.selectors import (
     programmes_to_compare,
     provider_for_detail,
     public_providers,
+    public_resource_file,
     published_programmes,
     quality_matrix,
     quality_rows,
     sources_by_fact,
 )
+from catalog.uploads import detected_type
 
 PAGE_SIZE = 20
 
@@ -116,3 +118,27 @@ def how_we_assess(request):
         "editorial_email": getattr(settings, "EDITORIAL_EMAIL", "") or settings.DEFAULT_FROM_EMAIL,
     }
     return render(request, "catalog/how_we_assess.html", context)
+
+
+@require_safe
+def resource_file(request, pk):
+    """An uploaded manual or leaflet, always as a download with the type its content has (catalog/uploads.py).
+
+    Never inline and never from MEDIA_URL: an uploaded page or script must not run on the site's own origin.
+    A stored file whose content is not on the allow-list (uploaded before the check existed) is not served.
+    """
+    resource = public_resource_file(pk)
+    try:
+        handle = resource.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    upload_type = detected_type(handle)
+    if upload_type is None:
+        handle.close()
+        raise Http404
+    response = FileResponse(handle, as_attachment=True, filename=resource.file.name.rsplit("/", 1)[-1])
+    response["Content-Type"] = upload_type.mime
+    response["X-Content-Type-Options"] = "nosniff"
+    # Should a browser still render it, it renders with no rights: no script, no same-origin access.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

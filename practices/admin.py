@@ -6,6 +6,7 @@ Changes made here are practice data too, so they reach the practice's audit log 
 from django.contrib import admin
 
 from practices.audit import audit_record
+from practices.membership_audit import audited_by_caller
 from practices.models import AuditEvent, Invitation, Membership, Practice
 
 
@@ -35,7 +36,8 @@ class PracticeAdmin(admin.ModelAdmin):
         )
 
     def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
+        with audited_by_caller():  # logged below, with "(admin)" in the subject
+            super().save_formset(request, form, formset, change)
         practice = form.instance
         events = [(AuditEvent.Action.CREATE, membership) for membership in formset.new_objects]
         events += [(AuditEvent.Action.CHANGE, membership) for membership, _fields in formset.changed_objects]

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices.audit_wording import audit_subject_label
-from toolkit.csv_safe import csv_safe_row
+from toolkit.csv_safe import escape_row
 
 
 class _Line:
@@ -24,7 +24,7 @@ def audit_csv_lines(events):
     yield "\ufeff" + writer.writerow([_("Time (Dutch time)"), _("Who"), _("Action"), _("What"), _("Address")])
     for event in events.iterator(chunk_size=2000):
         yield writer.writerow(
-            csv_safe_row(
+            escape_row(
                 [
                     timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M:%S"),
                     event.username or "–",

@@ -17,6 +17,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practices.audit import audit_record
+from practices.membership_audit import audited_by_caller
 from practices.models import (
     AuditEvent,
     Invitation,
@@ -55,13 +56,38 @@ class AlreadyMember(Exception):
     pass
 
 
+class InvitationPending(Exception):
+    """The address already has an open invitation to this practice; `invitation` is that one."""
+
+    def __init__(self, invitation: Invitation):
+        super().__init__(invitation.email)
+        self.invitation = invitation
+
+
+class InvitationForOtherAddress(Exception):
+    """The account's e-mail address is not the one the invitation was sent to."""
+
+
+def same_address(account_email: str, invited_email: str) -> bool:
+    """E-mail addresses compared as people type them: case and surrounding spaces do not count."""
+    account_email = (account_email or "").strip().casefold()
+    return bool(account_email) and account_email == invited_email.strip().casefold()
+
+
 def invitation_create(*, practice: Practice, email: str, role: str, invited_by, site_url: str) -> Invitation:
     """Store the invitation (only the token's hash) and e-mail the one link that can use it.
 
     `site_url` is scheme and host ("https://toolkit.example") for the absolute link in the e-mail.
+    An address that already has an open invitation to the practice gets no second one and no second e-mail
+    (InvitationPending): a double-clicked button or a repeated form is harmless.
     """
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
+        # One inviter at a time per practice, so two submits at the same moment cannot both pass the check.
+        _lock(practice)
+        pending = practice.invitations.pending().filter(email__iexact=email.strip()).first()
+        if pending is not None:
+            raise InvitationPending(pending)
         invitation = Invitation.objects.create(
             practice=practice,
             email=email,
@@ -96,12 +122,19 @@ def _locked_pending(invitation: Invitation) -> Invitation:
 
 
 def invitation_accept(*, invitation: Invitation, user) -> Membership:
-    """An existing (logged-in) user joins the practice with the invited role; the link is used up."""
+    """An existing (logged-in) user joins the practice with the invited role; the link is used up.
+
+    Only the account of the address the invitation was sent to may use it: a forwarded or leaked link
+    (or a colleague logged in on the same computer) cannot join someone else, manager role included.
+    """
     with transaction.atomic():
         invitation = _locked_pending(invitation)
+        if not same_address(user.email, invitation.email):
+            raise InvitationForOtherAddress
         if Membership.objects.filter(user=user, practice=invitation.practice).exists():
             raise AlreadyMember
-        membership = Membership.objects.create(user=user, practice=invitation.practice, role=invitation.role)
+        with audited_by_caller():
+            membership = Membership.objects.create(user=user, practice=invitation.practice, role=invitation.role)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -161,7 +194,8 @@ def membership_change_role(*, membership: Membership, role: str, by) -> Membersh
             raise LastManagerError
         old_role = membership.role
         membership.role = role
-        membership.save(update_fields=["role"])
+        with audited_by_caller():
+            membership.save(update_fields=["role"])
         audit_record(
             practice=membership.practice,
             user=by,
@@ -176,7 +210,8 @@ def membership_remove(*, membership: Membership, by) -> None:
         membership, manager_count = _lock_for_manager_rule(membership)
         if membership.role == Role.MANAGER and manager_count <= 1:
             raise LastManagerError
-        membership.delete()
+        with audited_by_caller():
+            membership.delete()
         audit_record(
             practice=membership.practice,
             user=by,

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,11 +15,13 @@ from practices.audit_export import audit_csv_lines
 from practices.audit_wording import audit_subject_label
 from practices.filters import AuditLogFilter
 from practices.forms import InvitationForm, MembershipRoleForm, PracticeSettingsForm
+from practices.invitation_limits import invitation_rate_limited
 from practices.models import AuditEvent, Practice, Role
 from practices.permissions import Capability, may
 from practices.scoping import practice_view
 from practices.selectors import member_training, pending_invitations, practice_members
 from practices.services import (
+    InvitationPending,
     InvitationUnusable,
     LastManagerError,
     invitation_create,
@@ -53,21 +56,47 @@ def members(request):
 @require_http_methods(["GET", "POST"])
 def invite(request):
     form = InvitationForm(request.POST or None, practice=request.practice)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        invitation = invitation_create(
-            practice=request.practice,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-            invited_by=request.user,
-            site_url=request.build_absolute_uri("/"),
+        email = form.cleaned_data["email"]
+        pending = pending_invitations(request.practice).filter(email__iexact=email).first()
+        if pending is None and invitation_rate_limited(request, email):
+            form.add_error("email", _("Too many invitations in a short time. Please try again later."))
+            status = 429
+        else:
+            try:
+                invitation = invitation_create(
+                    practice=request.practice,
+                    email=email,
+                    role=form.cleaned_data["role"],
+                    invited_by=request.user,
+                    site_url=request.build_absolute_uri("/"),
+                )
+            except InvitationPending as exc:
+                _say_already_invited(request, exc.invitation)
+            else:
+                messages.success(
+                    request,
+                    _("Invitation sent to %(email)s. The link in it works once, for %(days)d days.")
+                    % {"email": invitation.email, "days": settings.INVITATION_VALID_DAYS},
+                )
+            return _to_members(request)
+    return render(request, "practices/invite.html", {"practice": request.practice, "form": form}, status=status)
+
+
+def _say_already_invited(request, invitation):
+    messages.info(
+        request,
+        _(
+            "%(email)s already has an open invitation (as %(role)s, valid until %(date)s); no second e-mail was "
+            "sent. To change it, withdraw it and invite again."
         )
-        messages.success(
-            request,
-            _("Invitation sent to %(email)s. The link in it works once, for %(days)d days.")
-            % {"email": invitation.email, "days": settings.INVITATION_VALID_DAYS},
-        )
-        return _to_members(request)
-    return render(request, "practices/invite.html", {"practice": request.practice, "form": form})
+        % {
+            "email": invitation.email,
+            "role": invitation.get_role_display(),
+            "date": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
+        },
+    )
 
 
 @practice_view(capability=Capability.MANAGE_TEAM)

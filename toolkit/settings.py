@@ -129,6 +129,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic_bootstrap.BASE_DIR)]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded files are served only as downloads through catalog.views.resource_file, never from MEDIA_URL.
+RESOURCE_UPLOAD_MAX_MB = env_int("RESOURCE_UPLOAD_MAX_MB", 10)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -139,6 +141,9 @@ STORAGES = {
         )
     },
 }
+
+# Any import-export format escapes formulas too; the project's CSV goes further (toolkit/csv_safe.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -160,6 +165,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
 # Where the privacy and accessibility statements send questions, requests and reports of problems.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
+# After a failed quiz attempt the learner waits this long before the next one, so the quiz cannot be passed by trial.
+QUIZ_RETRY_WAIT_MINUTES = env_int("QUIZ_RETRY_WAIT_MINUTES", 10)
+# Invitation mails per inviting user and per invited address (any practice), as django-ratelimit rates.
+INVITATION_RATE_PER_USER = env_str("INVITATION_RATE_PER_USER", "20/h")
+INVITATION_RATE_PER_ADDRESS = env_str("INVITATION_RATE_PER_ADDRESS", "3/d")
 
 # Security. Content Security Policy without inline script or style: every script is a file under static/.
 SECURE_CSP = {

@@ -1,9 +1,7 @@
 """Root URLs. Pages are Dutch at their plain address and English under /en/; the paths themselves are translated
 (`/catalogus/` and `/en/catalogue/`). Old addresses redirect permanently (toolkit.legacy_urls)."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +28,5 @@ urlpatterns += i18n_patterns(
     path("", include("toolkit.legacy_urls")),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are not served from MEDIA_URL, not even in development: catalog.views.resource_file sends them
+# as downloads after checking their type (catalog/uploads.py).

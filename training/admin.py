@@ -108,7 +108,7 @@ class LessonAdmin(admin.ModelAdmin):
 
 class QuestionInline(admin.TabularInline):
     model = Question
-    fields = ["position", "text"]
+    fields = ["position", "text", "lesson"]
     extra = 1
     show_change_link = True
 
@@ -116,6 +116,13 @@ class QuestionInline(admin.TabularInline):
         if db_field.name == "text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 70})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the lessons of the quiz's own course (Question.clean refuses others anyway).
+        quiz_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        if db_field.name == "lesson" and quiz_id:
+            kwargs["queryset"] = Lesson.objects.filter(course__quiz__pk=quiz_id).order_by("position", "id")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Quiz)

@@ -13,8 +13,10 @@ class QuizForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = questions
         for question in questions:
-            choices = [(str(choice.pk), choice.text) for choice in question.choices.all()]
-            multiple = sum(choice.is_correct for choice in question.choices.all()) > 1
+            # The attempt's shuffled order when training.quiz_rules.shuffle set it, else the curators' order.
+            ordered = getattr(question, "ordered_choices", None) or list(question.choices.all())
+            choices = [(str(choice.pk), choice.text) for choice in ordered]
+            multiple = sum(choice.is_correct for choice in ordered) > 1
             if multiple:
                 field = forms.MultipleChoiceField(
                     choices=choices,

@@ -1,6 +1,7 @@
 """E-learning, manuals and funding overviews."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -129,6 +130,16 @@ class Question(models.Model):
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions", verbose_name=_("quiz"))
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     text = models.TextField(_("question"))
+    # A failed attempt names the lessons to reread instead of the right answers (training/quiz_rules.py).
+    lesson = models.ForeignKey(
+        Lesson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("lesson to reread"),
+        help_text=_("The lesson that teaches the answer; named to a learner who got the question wrong."),
+    )
 
     class Meta:
         ordering = ["quiz", "position", "id"]
@@ -137,6 +148,10 @@ class Question(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def clean(self):
+        if self.lesson_id and self.quiz_id and self.lesson.course_id != self.quiz.course_id:
+            raise ValidationError({"lesson": _("Choose a lesson of this quiz's own course.")})
 
 
 class Choice(models.Model):

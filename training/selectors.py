@@ -159,10 +159,15 @@ def course_summaries(*, user, course_ids: Iterable[int]) -> dict[int, CourseSumm
 
 
 def quiz_questions(quiz) -> list[Question]:
-    """The quiz's questions with their choices, in order (two queries)."""
-    return list(
-        quiz.questions.prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("position", "id")))
+    """The quiz's questions with their choices and the lesson to reread, in order (two queries)."""
+    questions = list(
+        quiz.questions.select_related("lesson").prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("position", "id"))
+        )
     )
+    for question in questions:
+        question.ordered_choices = list(question.choices.all())
+    return questions
 
 
 @dataclass(frozen=True)

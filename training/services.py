@@ -8,6 +8,7 @@ from django.utils import timezone
 from training.accreditation import accredited_points
 from training.codes import new_code
 from training.models import Certificate, Course, Enrolment, Lesson, LessonCompletion, Question, QuizAttempt
+from training.quiz_rules import answer_is_correct, retry_at
 from training.selectors import course_progress
 
 
@@ -15,9 +16,12 @@ class QuizLocked(Exception):
     """The quiz counts only once every lesson is done."""
 
 
-def answer_is_correct(question: Question, chosen_ids: set[int]) -> bool:
-    """Right only when exactly the correct choices are picked: a missing or an extra choice makes it wrong."""
-    return chosen_ids == {choice.pk for choice in question.choices.all() if choice.is_correct}
+class QuizWait(Exception):
+    """The last attempt failed less than QUIZ_RETRY_WAIT_MINUTES ago; `retry_at` says when the next may start."""
+
+    def __init__(self, retry_at):
+        super().__init__(retry_at.isoformat())
+        self.retry_at = retry_at
 
 
 @transaction.atomic
@@ -44,10 +48,16 @@ def quiz_attempt_submit(
 
     `questions` are the quiz's questions with their choices prefetched; `answers` maps a question id to the
     ids of the choices picked. Choice ids that do not belong to the question are ignored.
+    After a failed attempt the next one waits (QuizWait), so the quiz cannot be passed by trying every answer.
     """
+    # Locked, so two submits at the same moment cannot both slip past the wait.
+    enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
     progress = course_progress(course=enrolment.course, enrolment=enrolment)
     if not progress.all_lessons_done:
         raise QuizLocked
+    wait_until = retry_at(enrolment)
+    if wait_until is not None:
+        raise QuizWait(wait_until)
     quiz = enrolment.course.quiz
     chosen = []
     correct_count = 0

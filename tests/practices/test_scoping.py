@@ -29,7 +29,7 @@ def test_member_with_the_right_role_sees_the_page_and_the_view_is_logged(practic
     Membership.objects.create(user=user, practice=practice, role=Role.MANAGER)
     response = manager_only(_request(user), practice_slug="de-linde")
     assert response.content == practice.name.encode()
-    event = AuditEvent.objects.get()
+    event = AuditEvent.objects.get(action="view")
     assert (event.username, event.action, event.practice) == ("manager", "view", practice)
 
 

@@ -8,6 +8,7 @@ this test does not fill.
 """
 
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import polib
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from practices.models import Role
 from practices.services import invitation_create
@@ -172,6 +174,9 @@ def test_pages_of_a_logged_in_practice_member_say_u(client, settings):
         response = client.post(quiz_url, training_factories.answers(course, right=right), follow=True)
         assert response.redirect_chain, "submitting the quiz leads to its result"
         _assert_polite(client, response.redirect_chain[-1][0])
+        if not right:
+            _assert_polite(client, quiz_url)  # the wait before the next attempt
+            enrolment.attempts.update(submitted_at=timezone.now() - timedelta(hours=1))
     _assert_polite(client, reverse("training:certificate_detail", args=[course.slug]))
 
 

@@ -1,12 +1,16 @@
 """Quiz scoring: exact answers, several right answers, retries where the best attempt counts, feedback."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.training import factories
 from training.models import QuizAttempt
 from training.selectors import course_progress, quiz_questions
-from training.services import QuizLocked, enrolment_create, lesson_complete, quiz_attempt_submit
+from training.services import QuizLocked, QuizWait, enrolment_create, lesson_complete, quiz_attempt_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +35,11 @@ def submit(enrolment, picks):
 
 def quiz_url(course):
     return reverse("training:quiz", kwargs={"slug": course.slug})
+
+
+def after_the_wait():
+    """As if the last attempt was made longer ago than the wait between attempts (10 minutes by default)."""
+    QuizAttempt.objects.update(submitted_at=timezone.now() - timedelta(minutes=11))
 
 
 def test_all_right_scores_full_marks_and_passes(enrolment):
@@ -93,6 +102,7 @@ def test_retry_is_allowed_and_the_best_attempt_counts(enrolment):
 
 def test_failing_first_and_passing_later_passes(enrolment):
     submit(enrolment, {1: ["Tien"]})
+    after_the_wait()
     submit(enrolment, {1: ["Eén tot drie"], 2: ["Begin positief", "Schrijf kort"]})
     assert course_progress(course=enrolment.course, enrolment=enrolment).quiz_passed
 
@@ -123,14 +133,33 @@ def test_single_answer_questions_use_radio_buttons_and_multi_answer_questions_ch
     assert f'type="checkbox" name="question_{second.pk}"' in body
 
 
-def test_after_submitting_the_learner_sees_feedback_on_each_chosen_answer(learner_client, enrolment):
+def test_a_failed_attempt_names_lessons_to_reread_but_not_the_answers(learner_client, enrolment):
     course = enrolment.course
-    response = learner_client.post(quiz_url(course), factories.answers(course, right=False), follow=True)
+    first, second = course.quiz.questions.all()
+    first.lesson, second.lesson = course.lessons.get(position=1), course.lessons.get(position=3)
+    first.save()
+    second.save()
+    course.quiz.pass_mark = 100
+    course.quiz.save()
+    data = factories.answers(course, right=True)
+    data[f"question_{second.pk}"] = [str(second.choices.get(text="Wacht af").pk)]
+    response = learner_client.post(quiz_url(course), data, follow=True)
     body = response.content.decode()
-    assert "Uitleg bij: Tien" in body
-    assert "Uitleg bij: Wacht af" in body
-    assert "Uitleg bij: Eén tot drie" not in body  # not chosen, so not given away
     assert response.context["attempt"].passed is False
+    assert "Wat u opnieuw kunt lezen" in body
+    assert f'href="{second.lesson.get_absolute_url()}">Les 3</a>' in body
+    assert f'href="{first.lesson.get_absolute_url()}">Les 1</a>' not in body
+    assert "Uitleg bij" not in body  # no answer's feedback, right or wrong
+    assert "niet goed" not in body and "Vraag 1" not in body  # no mark per question
+
+
+def test_a_passed_attempt_shows_the_feedback_on_each_chosen_answer(learner_client, enrolment):
+    course = enrolment.course
+    response = learner_client.post(quiz_url(course), factories.answers(course, right=True), follow=True)
+    body = response.content.decode()
+    assert response.context["attempt"].passed is True
+    assert "Uitleg bij: Eén tot drie" in body and "Uitleg bij: Begin positief" in body
+    assert "Uitleg bij: Tien" not in body  # not chosen, so not given away
 
 
 def test_an_attempt_page_of_another_learner_is_not_found(client, other_learner, enrolment):
@@ -141,8 +170,53 @@ def test_an_attempt_page_of_another_learner_is_not_found(client, other_learner, 
 
 
 def test_the_several_answers_tip_appears_only_on_questions_with_several_right_answers(learner_client, enrolment):
-    course = enrolment.course
-    response = learner_client.post(quiz_url(course), factories.answers(course, right=False), follow=True)
+    course = enrolment.course  # pass mark 50%: one of the two questions right passes
+    first, second = course.quiz.questions.all()
+    data = {
+        f"question_{first.pk}": str(first.choices.get(is_correct=True).pk),
+        f"question_{second.pk}": [str(second.choices.get(text="Begin positief").pk)],
+    }
+    response = learner_client.post(quiz_url(course), data, follow=True)
     review = response.context["review"]
     assert [item.several_right for item in review] == [False, True]
     assert response.content.decode().count("vink ze allemaal aan") == 1
+
+
+# --- no passing by trial ------------------------------------------------------------------------------------
+
+
+def test_after_a_failed_attempt_the_next_one_waits(learner_client, enrolment, settings):
+    settings.QUIZ_RETRY_WAIT_MINUTES = 10
+    course = enrolment.course
+    learner_client.post(quiz_url(course), factories.answers(course, right=False))
+    page = learner_client.get(quiz_url(course))
+    assert "U kunt het opnieuw proberen vanaf" in page.text and "10 minuten" in page.text
+    response = learner_client.post(quiz_url(course), factories.answers(course, right=True))
+    assert response.status_code == 429
+    assert QuizAttempt.objects.count() == 1
+    with pytest.raises(QuizWait):
+        submit(enrolment, {1: ["Eén tot drie"], 2: ["Begin positief", "Schrijf kort"]})
+    after_the_wait()
+    assert learner_client.post(quiz_url(course), factories.answers(course, right=True)).status_code == 302
+    assert QuizAttempt.objects.filter(passed=True).exists()
+
+
+def _order(page):
+    """The question ids and, per question, the choice ids in the order the page shows them."""
+    return re.findall(r'name="question_(\d+)" value="(\d+)"', page.text)
+
+
+def test_questions_and_answers_are_shuffled_the_same_until_the_attempt_is_sent(learner_client, learner):
+    questions = [(f"Vraag {n}", [(f"antwoord {n}{c}", c == "a") for c in "abcd"]) for n in range(1, 7)]
+    course = factories.course("Zes vragen", lessons=1, questions=questions, pass_mark=100)
+    enrolment = enrolment_create(user=learner, course=course)
+    lesson_complete(enrolment=enrolment, lesson=course.lessons.get())
+    first_view = _order(learner_client.get(quiz_url(course)))
+    assert first_view == _order(learner_client.get(quiz_url(course)))  # a reload keeps the order
+    as_curated = [(str(q.pk), str(c.pk)) for q in quiz_questions(course.quiz) for c in q.choices.all()]
+    assert sorted(first_view) == sorted(as_curated) and first_view != as_curated
+    learner_client.post(quiz_url(course), {})  # refused (nothing ticked): still the same attempt
+    assert _order(learner_client.get(quiz_url(course))) == first_view
+    learner_client.post(quiz_url(course), factories.answers(course, right=False))
+    after_the_wait()
+    assert _order(learner_client.get(quiz_url(course))) != first_view

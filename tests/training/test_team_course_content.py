@@ -119,3 +119,11 @@ def test_the_team_course_is_listed_and_each_lesson_renders_for_a_learner(team_co
         assert "<script" not in page.split('class="tk-lesson-body"', 1)[1].split("</div>", 1)[0]
         for url in HREF.findall(str(render_markdown(lesson.body))):
             assert f'href="{url}"' in page, (lesson.title, url)
+
+
+def test_every_curated_quiz_question_names_a_lesson_of_its_own_course():
+    content_load()
+    for quiz in Quiz.objects.select_related("course"):
+        for question in quiz.questions.select_related("lesson"):
+            assert question.lesson is not None, question.text
+            assert question.lesson.course_id == quiz.course_id, question.text
