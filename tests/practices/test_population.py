@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from practices.models import AuditEvent, PopulationProfile
 from tests import factories as catalog_factories
@@ -17,8 +18,9 @@ def dutch():
     return catalog_factories.language("Nederlands", "nl")
 
 
-def _url(practice):
-    return reverse("practices:population", kwargs={"practice_slug": practice.slug})
+def _url(practice, language=None):
+    with translation.override(language or translation.get_language()):
+        return reverse("practices:population", kwargs={"practice_slug": practice.slug})
 
 
 def _data(dutch, **overrides):
@@ -167,7 +169,7 @@ def test_every_figure_on_the_page_names_its_year_and_source(client, practice, ma
 def test_the_dutch_page_dates_the_reach_estimate(client, practice, manager):
     factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
     client.force_login(manager)
-    page = client.get(_url(practice).removeprefix("/en")).text
+    page = client.get(_url(practice, "nl")).text
     assert "schatting uit 2014" in page
     assert "gemeten in 2019–2022" in page
 
@@ -176,7 +178,7 @@ def test_the_page_names_the_ages_of_the_figures_and_of_the_patients_they_are_app
     # NEMESIS-3 measured adults aged 18–75; the profile counts the practice's patients aged 18–64.
     factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
     client.force_login(manager)
-    page = client.get(_url(practice).removeprefix("/en")).text
+    page = client.get(_url(practice, "nl")).text
     assert "ongeveer 1200 volwassenen van 18–64 jaar" in page
     assert "Nederlandse bevolking van 18–75 jaar" in page
     assert "toegepast op uw patiënten van 18–64 jaar" in page
