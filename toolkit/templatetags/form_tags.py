@@ -44,6 +44,9 @@ def summary_entries(*forms_: forms.BaseForm | None) -> list[SummaryEntry]:
 
 
 @register.inclusion_tag("includes/error_summary.html")
-def error_summary(*forms_):
-    """`{% error_summary form %}` (or several forms): nothing when there are no errors."""
-    return {"entries": summary_entries(*forms_)}
+def error_summary(*forms_, saved=False):
+    """`{% error_summary form %}` (or several forms): nothing when there are no errors.
+
+    `saved=True` when the input was kept as a draft although the action asked for was refused.
+    """
+    return {"entries": summary_entries(*forms_), "saved": saved}
