@@ -31,6 +31,7 @@ from practices.prevalence import (
 )
 from practices.roadmap import roadmap_for
 from practices.scoping import practice_view
+from practices.task_split import SUGGESTED_SPLIT
 from practices.vision import SECTION_KEYS, VISION_SECTIONS, compare_sections
 from toolkit.qr import qr_svg
 
@@ -237,13 +238,17 @@ def task_split(request):
             )
             messages.success(request, _("Task split saved."))
             return _back(request, "task_split")
-        messages.error(request, _("The task split was not saved yet: see the messages at the tasks."))
     else:
-        initial = TaskSplitForm.initial_from(
-            selectors.task_split_parts(practice), selectors.task_split_settings(practice)
-        )
-        form = TaskSplitForm(initial=initial)
-    return render(request, "practices/task_split.html", {"practice": practice, "form": form, "roles": Role})
+        # ?suggestion=1 fills the matrix with the suggested split, to adapt and save; nothing is saved by it.
+        parts = SUGGESTED_SPLIT if request.GET.get("suggestion") == "1" else selectors.task_split_parts(practice)
+        form = TaskSplitForm(initial=TaskSplitForm.initial_from(parts, selectors.task_split_settings(practice)))
+    context = {
+        "practice": practice,
+        "form": form,
+        "roles": Role,
+        "showing_suggestion": request.method != "POST" and request.GET.get("suggestion") == "1",
+    }
+    return render(request, "practices/task_split.html", context)
 
 
 # Population and prevalence ----------------------------------------------------------------------------------

@@ -24,8 +24,8 @@ def field_anchor(bound: forms.BoundField) -> str:
 
 
 def summary_entries(*forms_: forms.BaseForm | None) -> list[SummaryEntry]:
-    """Every error of the given forms in page order; a message shared by several fields is linked once."""
-    entries, seen = [], set()
+    """Every error of the given forms in page order, each field's message linked to that field."""
+    entries = []
     for form in forms_:
         if form is None or not form.is_bound or not form.errors:
             continue
@@ -33,9 +33,6 @@ def summary_entries(*forms_: forms.BaseForm | None) -> list[SummaryEntry]:
             entries.append(SummaryEntry(message=error))
         for bound in form:
             for error in bound.errors:
-                if error in seen:
-                    continue
-                seen.add(error)
                 if bound.is_hidden:
                     entries.append(SummaryEntry(message=error))
                 else:
