@@ -28,7 +28,13 @@
       return;
     }
     event.preventDefault();
-    labelFor(field).scrollIntoView();
+    var label = labelFor(field);
+    // A label that is only there for screen readers has no size; then the field itself is scrolled to.
+    (label.getBoundingClientRect().height > 1 ? label : field).scrollIntoView();
+    var box = field.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      field.scrollIntoView({ block: "center" });
+    }
     field.focus({ preventScroll: true });
   });
 })();
