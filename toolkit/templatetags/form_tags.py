@@ -41,9 +41,10 @@ def summary_entries(*forms_: forms.BaseForm | None) -> list[SummaryEntry]:
 
 
 @register.inclusion_tag("includes/error_summary.html")
-def error_summary(*forms_, saved=False):
+def error_summary(*forms_, saved=False, stores=True):
     """`{% error_summary form %}` (or several forms): nothing when there are no errors.
 
-    `saved=True` when the input was kept as a draft although the action asked for was refused.
+    `saved=True` when the input was kept as a draft although the action asked for was refused; `stores=False` for
+    a form that saves nothing anyway (log-in, a look-up), where "nothing has been saved" would puzzle.
     """
-    return {"entries": summary_entries(*forms_), "saved": saved}
+    return {"entries": summary_entries(*forms_), "saved": saved, "stores": stores}
