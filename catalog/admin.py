@@ -510,12 +510,17 @@ class ProviderAdmin(CuratedHistoryAdmin):
 
 @admin.register(Study)
 class StudyAdmin(admin.ModelAdmin):
-    list_display = ["title", "programme", "design", "year", "participants", "dutch_primary_care"]
+    list_display = ["title", "programme", "design", "year_shown", "participants", "dutch_primary_care"]
     list_select_related = ["programme"]
     list_filter = ["design", "dutch_primary_care", "guided"]
     search_fields = ["title", "programme__name", "doi"]
     autocomplete_fields = ["programme"]
     filter_horizontal = ["sources"]
+
+    @admin.display(description=_("year"), ordering="year")
+    def year_shown(self, obj):
+        # A year is a label, not a quantity: without this the thousands separator makes 2019 read "2.019".
+        return str(obj.year) if obj.year else None
 
 
 @admin.register(Resource)

@@ -1,9 +1,11 @@
 """Forms of the practice workspace: team, settings and invitations, and the three steps."""
 
+import re
 from decimal import Decimal
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.formats import get_format, number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -221,6 +223,34 @@ class TaskSplitForm(forms.Form):
 
 # Population -------------------------------------------------------------------------------------------------
 
+# A share typed with a point and one or two decimals ("61.5") means a decimal, not thousands: no share reaches 1000.
+_DECIMAL_POINT_SHARE = re.compile(r"^\s*(\d{1,3})\.(\d{1,2})\s*%?\s*$")
+
+
+def localize_number_field(field: forms.Field, *, inputmode: str) -> None:
+    """Read and show the number the Dutch way ("3.844", "61,5"); a text box, since a number box refuses a comma."""
+    field.localize = True
+    field.widget = forms.TextInput(attrs={"inputmode": inputmode, "autocomplete": "off"})
+    field.widget.is_localized = True
+
+
+def forgiving_share(value):
+    """What people type for a percentage: "61,5", "61.5", "61,5 %" all mean 61.5."""
+    if isinstance(value, str):
+        value = value.strip().removesuffix("%").strip()
+        match = _DECIMAL_POINT_SHARE.match(value)
+        if match:
+            value = f"{match.group(1)},{match.group(2)}" if get_format("DECIMAL_SEPARATOR") == "," else value
+    return value
+
+
+class ShareField(forms.DecimalField):
+    """A percentage of the practice's patients, typed with a decimal comma (a decimal point is understood too)."""
+
+    def to_python(self, value):
+        return super().to_python(forgiving_share(value))
+
+
 SHARE_VALIDATORS = [
     MinValueValidator(Decimal(0), _("A share cannot be negative.")),
     MaxValueValidator(Decimal(100), _("A share cannot be more than 100%%.")),
@@ -238,6 +268,7 @@ class PopulationForm(forms.ModelForm):
     class Meta:
         model = PopulationProfile
         fields = ["registered_patients", *SHARE_FIELDS, "languages"]
+        field_classes = dict.fromkeys(SHARE_FIELDS, ShareField)
         error_messages = {
             "registered_patients": {"required": _("Give the number of registered patients.")},
         }
@@ -249,12 +280,13 @@ class PopulationForm(forms.ModelForm):
             MinValueValidator(1, _("A practice has at least one registered patient.")),
             MaxValueValidator(1_000_000, _("That is more patients than any practice or care group has.")),
         ]
-        patients.widget.attrs.update(min=1, max=1_000_000)
+        localize_number_field(patients, inputmode="numeric")
         for name in SHARE_FIELDS:
             field = self.fields[name]
             field.validators += SHARE_VALIDATORS
-            field.widget.attrs.update(min=0, max=100, step="0.1")
+            localize_number_field(field, inputmode="decimal")
             field.error_messages["required"] = _("Give a percentage (0 if none).")
+            field.error_messages["invalid"] = _("Give a number, such as 61,5.")
         bootstrap(self)
 
     def clean(self):
@@ -264,7 +296,8 @@ class PopulationForm(forms.ModelForm):
             total = sum(bands)
             if abs(total - 100) > PopulationProfile.ROUNDING_MARGIN:
                 message = format_lazy(
-                    _("The three age groups together make {total}%; they should add up to 100%."), total=total
+                    _("The three age groups together make {total}%; they should add up to 100%."),
+                    total=number_format(total),
                 )
                 for name in ("share_0_17", "share_18_64", "share_65_plus"):
                     self.add_error(name, message)

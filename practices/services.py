@@ -256,6 +256,14 @@ class VisionConflict(Exception):
         self.current = current
 
 
+class VisionIncomplete(ValidationError):
+    """Adopting refused because sections are still empty; `empty_keys` names them, so the form can mark each."""
+
+    def __init__(self, message, empty_keys: list[str]):
+        super().__init__(message)
+        self.empty_keys = empty_keys
+
+
 def _lock(practice: Practice) -> None:
     # One writer per practice at a time (PostgreSQL); SQLite serialises writers anyway.
     Practice.objects.select_for_update().filter(pk=practice.pk).first()
@@ -325,13 +333,14 @@ def vision_adopt(*, practice: Practice, by, revision: int | None = None) -> Visi
         raise ValidationError(_("There is no draft to adopt."))
     if revision is not None and draft.revision != revision:
         raise VisionConflict(draft)
-    empty = [str(section.title) for section in VISION_SECTIONS if not draft.text(section.key).strip()]
+    empty = [section for section in VISION_SECTIONS if not draft.text(section.key).strip()]
     if empty:
-        raise ValidationError(
+        raise VisionIncomplete(
             format_lazy(
                 _("Fill in every section before adopting. Still empty: {sections}."),
-                sections="; ".join(empty),
-            )
+                sections="; ".join(str(section.title) for section in empty),
+            ),
+            empty_keys=[section.key for section in empty],
         )
     draft.status = VisionVersion.Status.ADOPTED
     draft.adopted_at = timezone.now()
@@ -339,6 +348,16 @@ def vision_adopt(*, practice: Practice, by, revision: int | None = None) -> Visi
     draft.save(update_fields=["status", "adopted_at", "adopted_by"])
     audit_record(practice=practice, user=by, action=AuditEvent.Action.ADOPT, subject=f"vision {draft.number}")
     return draft
+
+
+def vision_save_and_adopt(*, practice: Practice, by, sections: Mapping[str, str], base_revision: int) -> VisionVersion:
+    """Adopt the text as it stands in the adopter's form: it is saved as the draft first, in its own transaction.
+
+    So nothing typed is lost: when adopting is then refused (a section still empty), the text stays saved as the
+    draft. A colleague's save in between is a VisionConflict, as for a plain save.
+    """
+    draft = vision_save_draft(practice=practice, by=by, sections=sections, base_revision=base_revision)
+    return vision_adopt(practice=practice, by=by, revision=draft.revision)
 
 
 @transaction.atomic

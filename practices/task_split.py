@@ -58,3 +58,23 @@ def task_split_problems(parts: Mapping[str, TaskParts]) -> dict[str, list[str]]:
 
 def is_complete(parts: Mapping[str, TaskParts]) -> bool:
     return not task_split_problems(parts)
+
+
+# A starting point the practice accepts with one click and then adapts. The Trimbos inventory (first seed
+# document) asks GP and POH-ggz to agree who signals, who refers and who guides; the Keurmerk Kortdurende GGZ
+# eHealth guidance (second seed document) asks for guidance with feedback in a block planned at least weekly. So
+# the GP signals, discusses and refers, and the POH-ggz activates, guides, follows and evaluates; the remaining
+# tasks follow from who sees the patient at that moment. The feedback block's day and length are left to the
+# practice: the sources give no figure for them.
+SUGGESTED_SPLIT: dict[str, TaskParts] = {
+    Task.SIGNALLING: TaskParts((Role.HUISARTS,), (Role.POH_GGZ,)),
+    Task.DISCUSSING: TaskParts((Role.HUISARTS,), (Role.POH_GGZ,)),
+    Task.OFFERING: TaskParts((Role.HUISARTS,), (Role.POH_GGZ,)),
+    Task.ACTIVATING: TaskParts((Role.POH_GGZ,), (Role.ASSISTANT,)),
+    Task.GUIDANCE: TaskParts((Role.POH_GGZ,)),
+    Task.MONITORING: TaskParts((Role.POH_GGZ,)),
+    Task.EVALUATING: TaskParts((Role.POH_GGZ,), (Role.HUISARTS,)),
+    Task.REPORTING: TaskParts((Role.POH_GGZ,)),
+    Task.TECHNICAL_HELP: TaskParts((Role.ASSISTANT,), (Role.POH_GGZ,)),
+    Task.CRISIS: TaskParts((Role.HUISARTS,), (Role.POH_GGZ,)),
+}

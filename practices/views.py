@@ -33,7 +33,8 @@ from practices.prevalence import (
 )
 from practices.roadmap import roadmap_for
 from practices.scoping import practice_view
-from practices.vision import VISION_SECTIONS, compare_sections
+from practices.task_split import SUGGESTED_SPLIT
+from practices.vision import SECTION_KEYS, VISION_SECTIONS, compare_sections
 from toolkit.qr import qr_svg
 
 # The sources advise starting small; above this the menu page warns (it never blocks).
@@ -72,17 +73,19 @@ def dashboard(request):
 # Vision -----------------------------------------------------------------------------------------------------
 
 
-def _vision_page(request, form, *, conflict=None, status=200):
+def _vision_page(request, form, *, conflict=None, status=200, text_saved=False):
     practice = request.practice
     latest = selectors.vision_latest(practice)
     draft = latest if latest is not None and latest.status == VisionVersion.Status.DRAFT else None
     context = {
+        # Adopting saves the form first, so it may start from no draft: it then becomes the next version.
+        "adopt_number": draft.number if draft else (latest.number + 1 if latest else 1),
+        "text_saved": text_saved,
         "practice": practice,
         "form": form,
         "latest": latest,
         "draft": draft,
         "last_adopted": selectors.vision_last_adopted(practice),
-        "adopt_form": VisionAdoptForm(initial={"revision": draft.revision}) if draft else None,
         "conflict": conflict,
     }
     return render(request, "practices/vision.html", context, status=status)
@@ -131,6 +134,44 @@ def _vision_conflict(request, form, current):
 @practice_view(capability=Capability.ADOPT_VISION)
 @require_POST
 def vision_adopt(request):
+    """Adopt from the vision page: what the form holds is saved first, so unsaved text is never thrown away."""
+    if not any(key in request.POST for key in SECTION_KEYS):
+        return _vision_adopt_saved_draft(request)
+    form = VisionForm(request.POST)
+    if not form.is_valid():
+        return _vision_page(request, form)
+    try:
+        version = services.vision_save_and_adopt(
+            practice=request.practice,
+            by=request.user,
+            sections=form.sections(),
+            base_revision=form.cleaned_data["base_revision"],
+        )
+    except services.VisionConflict as conflict:
+        return _vision_conflict(request, form, conflict.current)
+    except services.VisionIncomplete as incomplete:
+        return _vision_incomplete(request, incomplete.empty_keys)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, format_lazy(_("Version {number} of the vision is adopted."), number=version.number))
+    return _back(request, "vision")
+
+
+def _vision_incomplete(request, empty_keys):
+    """The text is saved as the draft; show it again with every empty section marked, ready to finish and adopt."""
+    latest = selectors.vision_latest(request.practice)
+    data = request.POST.copy()
+    data["base_revision"] = latest.revision if latest else 0
+    form = VisionForm(data)
+    form.is_valid()
+    for key in empty_keys:
+        form.add_error(key, _("Fill in this section before the vision can be adopted."))
+    return _vision_page(request, form, text_saved=True)
+
+
+def _vision_adopt_saved_draft(request):
+    """Adopt the draft as last saved (a form that only names the revision the adopter read)."""
     form = VisionAdoptForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Adopting did not work; please try again."))
@@ -199,13 +240,17 @@ def task_split(request):
             )
             messages.success(request, _("Task split saved."))
             return _back(request, "task_split")
-        messages.error(request, _("The task split was not saved yet: see the messages at the tasks."))
     else:
-        initial = TaskSplitForm.initial_from(
-            selectors.task_split_parts(practice), selectors.task_split_settings(practice)
-        )
-        form = TaskSplitForm(initial=initial)
-    return render(request, "practices/task_split.html", {"practice": practice, "form": form, "roles": Role})
+        # ?suggestion=1 fills the matrix with the suggested split, to adapt and save; nothing is saved by it.
+        parts = SUGGESTED_SPLIT if request.GET.get("suggestion") == "1" else selectors.task_split_parts(practice)
+        form = TaskSplitForm(initial=TaskSplitForm.initial_from(parts, selectors.task_split_settings(practice)))
+    context = {
+        "practice": practice,
+        "form": form,
+        "roles": Role,
+        "showing_suggestion": request.method != "POST" and request.GET.get("suggestion") == "1",
+    }
+    return render(request, "practices/task_split.html", context)
 
 
 # Population and prevalence ----------------------------------------------------------------------------------

@@ -120,6 +120,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# Dutch numbers: "3.844 patiënten", "61,5%". Numbers that are not quantities (ids in attributes, years, chart
+# coordinates) are written with |unlocalize or passed as strings.
+USE_THOUSAND_SEPARATOR = True
 USE_I18N = True
 USE_TZ = True
 

@@ -14,7 +14,7 @@ def prevalence_facts():
         "published": prevalence.PUBLISHED,
         "age_range": prevalence.AGE_RANGE,  # the ages the shares were measured in
         "patient_age_range": prevalence.PATIENT_AGE_RANGE,  # the practice's patients they are applied to
-        "reach_year": prevalence.REACH_YEAR,
+        "reach_year": str(prevalence.REACH_YEAR),  # a year, so never "2.014" with the thousands separator
         "reach_source": prevalence.REACH_SOURCE,
         "reach_today": prevalence.REACH_TODAY,
         "reach_expected": prevalence.REACH_EXPECTED,

@@ -94,7 +94,9 @@ def test_manager_invites_a_colleague_who_accepts_and_gets_in(page, browser, live
     assert_accessible(page)
     page.get_by_label("AGB-code").fill("1234")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Een AGB-code bestaat uit precies 8 cijfers.").is_visible()
+    # The message at the field, and in the summary at the top as a link to the field.
+    assert page.locator("#id_agb_code_error").inner_text() == "Een AGB-code bestaat uit precies 8 cijfers."
+    assert page.locator("[data-error-summary] a[href='#id_agb_code']").is_visible()
     assert page.get_by_label("AGB-code").input_value() == "1234"
     assert_accessible(page)
 

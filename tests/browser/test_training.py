@@ -64,7 +64,9 @@ def test_poh_follows_the_course_fails_then_passes_the_quiz_and_the_certificate_v
     expect(page.get_by_role("heading", level=1)).to_contain_text("Toets")
     assert_accessible(page)
     page.get_by_role("button", name="Antwoorden inleveren").click()  # nothing ticked: refused, per question
-    expect(page.get_by_text("Nog niet elke vraag is beantwoord.")).to_be_visible()
+    summary = page.locator("[data-error-summary]")  # one linked message per question, focused
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link").first).to_contain_text("Kies")
     assert_accessible(page)
 
     answer_quiz(page, course, right=False)

@@ -179,7 +179,7 @@ def test_the_page_names_the_ages_of_the_figures_and_of_the_patients_they_are_app
     factories.population(practice, registered_patients=2000, share_18_64=Decimal("60"))
     client.force_login(manager)
     page = client.get(_url(practice, "nl")).text
-    assert "ongeveer 1200 volwassenen van 18–64 jaar" in page
+    assert "ongeveer 1.200 volwassenen van 18–64 jaar" in page
     assert "Nederlandse bevolking van 18–75 jaar" in page
     assert "toegepast op uw patiënten van 18–64 jaar" in page
     assert "stoornis in het alcoholgebruik" in page

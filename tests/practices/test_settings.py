@@ -61,11 +61,13 @@ def test_agb_code_must_be_eight_digits_with_the_error_next_to_the_field(client, 
     response = client.post(_url(practice), _form(practice, agb_code=agb_code, place="Zeist"))
     assert response.status_code == 200
     html = response.text
-    assert html.count("Een AGB-code bestaat uit precies 8 cijfers.") == 1
-    error_at = html.index("Een AGB-code bestaat uit precies 8 cijfers.")
+    # Once in the summary at the top, linked to the field, and once at the field itself.
+    assert html.count("Een AGB-code bestaat uit precies 8 cijfers.") == 2
+    assert 'href="#id_agb_code"' in html
+    error_at = html.rindex("Een AGB-code bestaat uit precies 8 cijfers.")
     assert html.rindex('id="id_agb_code"', 0, error_at) > html.rindex('id="id_place"', 0, error_at)
     assert f'value="{agb_code}"' in html and 'value="Zeist"' in html  # what was typed stays
-    assert "Nog niet opgeslagen" in html
+    assert "Er is een probleem" in html
     practice.refresh_from_db()
     assert (practice.agb_code, practice.place) == ("01234567", "Utrecht")
 
