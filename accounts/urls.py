@@ -9,6 +9,8 @@ from django.contrib.auth import urls as auth_urls
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from accounts.password_reset import RateLimitedPasswordResetView
+
 urlpatterns = [
     path(
         "login/",
@@ -21,11 +23,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    # django.contrib.auth ships a subject template under the same name; ours says what the mail is about.
-    path(
-        "password_reset/",
-        auth_views.PasswordResetView.as_view(subject_template_name="accounts/email/password_reset_subject.txt"),
-        name="password_reset",
-    ),
+    # Rate-limited per e-mail and client address; its own subject template says what the mail is about.
+    path("password_reset/", RateLimitedPasswordResetView.as_view(), name="password_reset"),
     *auth_urls.urlpatterns,
 ]
