@@ -34,7 +34,8 @@ SPECIAL = ["9" * 40, "-" + "9" * 40, "1e309", "NaN", "-1", "2147483648", "922337
 SETUP = f"""
 from django.contrib.auth import get_user_model
 from practices.models import Membership, Practice, Role
-practice, _ = Practice.objects.get_or_create(slug="fuzz", defaults={{"name": "Fuzzpraktijk", "place": "Utrecht"}})
+fields = {{"name": "Fuzzpraktijk", "place": "Utrecht", "agb_code": "12345678"}}
+practice, _ = Practice.objects.get_or_create(slug="fuzz", defaults=fields)
 practice.patient_page_published = True
 practice.save()
 user, _ = get_user_model().objects.get_or_create(username="fuzzmanager")

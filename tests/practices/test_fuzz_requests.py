@@ -180,7 +180,7 @@ def requests(draw, urls_with_fields):
     return draw(st.sampled_from(["GET", "POST"])), url, pairs, draw(st.booleans())
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(data=st.data())
 def test_no_request_gives_a_server_error(data, field_names, manager):
     method, url, pairs, logged_in = data.draw(requests(field_names))
@@ -191,7 +191,7 @@ def test_no_request_gives_a_server_error(data, field_names, manager):
     assert status < 500, f"{method} {url}?{_encode(pairs)} gave {status}"
 
 
-@pytest.mark.parametrize("character", ["\x00", "\x01", "\x1f", "\x7f", "\ud800"])
+@pytest.mark.parametrize("character", ["\x00", "\x1b", "\ud800"])
 def test_odd_characters_in_every_parameter_of_every_page_give_no_server_error(field_names, manager, character):
     """Not random: every known field of every page at once, with the character alone and inside a word."""
     client = Client(raise_request_exception=False)
