@@ -1,12 +1,23 @@
 """The admin site: a password and a code from an authenticator app (TOTP) for every staff member."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.models import Device
+
+from practices.audit import audit_refusal
+from practices.models import AuditEvent
+
+# Whatever was wrong (user name, password, code, no authenticator app, codes paused), the page says only this:
+# a separate answer for a wrong code would tell someone guessing that the password was right.
+REFUSED = _(
+    "The user name, password or code is not right. After a few wrong codes, wait a minute before trying again. "
+    "Without an authenticator app set up you cannot log in here: ask an administrator to set one up."
+)
 
 
 class TwoFactorAdminLoginForm(OTPAdminAuthenticationForm):
@@ -29,6 +40,31 @@ class TwoFactorAdminLoginForm(OTPAdminAuthenticationForm):
             "failure_count",
         ),
     }
+
+    def clean(self):
+        """Password and code are checked together; any failure gets the one message REFUSED."""
+        try:
+            AdminAuthenticationForm.clean(self)
+        except forms.ValidationError:
+            raise forms.ValidationError(REFUSED, code="refused") from None
+        user = self.get_user()
+        try:
+            self.clean_otp(user)
+        except forms.ValidationError as error:
+            audit_refusal(
+                request=self.request,
+                action=AuditEvent.Action.OTP_FAILED,
+                subject=f"admin log-in: {error.code or 'code'}",
+                username=user.get_username(),
+            )
+            self.user_cache = None
+            raise forms.ValidationError(REFUSED, code="refused") from None
+        return self.cleaned_data
+
+    def _update_form(self, user):
+        # django-otp re-renders the password and lists the devices after a right password: both would tell that
+        # the password was right. Staff have one device each (totp_enrol), so there is nothing to choose.
+        pass
 
     def clean_otp(self, user):
         if user is not None and not any(devices_for_user(user)):

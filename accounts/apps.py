@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self):
+        from accounts import access_log  # noqa: F401  (connects the receivers)
+
 
 class TwoFactorAdminConfig(admin_apps.AdminConfig):
     """The Django admin with `admin.site` replaced by a site that demands a verified TOTP device."""

@@ -10,6 +10,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.password_reset import RateLimitedPasswordResetView
+
 urlpatterns = [
     path(
         _("login/"),
@@ -28,7 +30,8 @@ urlpatterns = [
     # django.contrib.auth ships a subject template under the same name; ours says what the mail is about.
     path(
         _("password_reset/"),
-        auth_views.PasswordResetView.as_view(subject_template_name="accounts/email/password_reset_subject.txt"),
+        # Rate-limited per e-mail and client address; its own subject template says what the mail is about.
+        RateLimitedPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(_("password_reset/done/"), auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -70,7 +70,7 @@ class InvitationAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "practice", "username", "action", "subject"]
+    list_display = ["at", "practice", "username", "action", "subject", "client_address"]
     list_filter = ["action"]
     search_fields = ["username", "subject", "practice__name"]
     date_hierarchy = "at"

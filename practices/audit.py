@@ -1,14 +1,66 @@
-"""The one audit call: every view and change of practice data goes through `audit_record`."""
+"""The one audit call: every view and change of practice data, and every refused access, goes through here."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, models, transaction
+from django.utils import timezone
 
 from practices.models import AuditEvent
+from toolkit.client_address import current_client_address
 
 
-def audit_record(*, practice, user, action: str, subject: str, path: str = "") -> AuditEvent:
+def audit_record(
+    *, practice, user, action: str, subject: str, path: str = "", client_address: str | None = None
+) -> AuditEvent:
+    """Write one event; the client address defaults to the one of the request being handled."""
+    authenticated = user is not None and user.is_authenticated
     return AuditEvent.objects.create(
         practice=practice,
-        user=user if user is not None and user.is_authenticated else None,
-        username=user.get_username() if user is not None and user.is_authenticated else "",
+        user=user if authenticated else None,
+        username=user.get_username() if authenticated else "",
         action=action,
         subject=str(subject)[:200],
         path=path[:500],
+        client_address=client_address or current_client_address() or None,
     )
+
+
+def audit_refusal(*, request, action: str, subject: str, practice=None, username: str = "") -> AuditEvent:
+    """A refused access: who tried (the user, or the user name typed), what, where from, and the practice if any."""
+    user = getattr(request, "user", None)
+    event = AuditEvent(
+        practice=practice,
+        user=user if user is not None and user.is_authenticated else None,
+        username=(user.get_username() if user is not None and user.is_authenticated else username)[:150],
+        action=action,
+        subject=str(subject)[:200],
+        path=request.path[:500],
+        client_address=getattr(request, "client_address", None) or current_client_address() or None,
+    )
+    event.save()
+    return event
+
+
+def audit_retention_cutoff(now=None):
+    """Events from before this moment are past settings.AUDIT_RETENTION_DAYS."""
+    return (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
+
+
+def audit_prune(*, now=None, dry_run: bool = False) -> int:
+    """Delete the events past the retention; the number deleted (or that would be, with dry_run).
+
+    This is the one sanctioned delete on the append-only log: the model refuses `delete()`, so it goes around
+    the guard on purpose, and on PostgreSQL it names its cut-off to the trigger (migration 0006), which lets
+    through only rows older than that.
+    """
+    cutoff = audit_retention_cutoff(now)
+    old = AuditEvent.objects.filter(at__lt=cutoff)
+    if dry_run:
+        return old.count()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('practices.audit_prune_before', %s, true)", [cutoff.isoformat()])
+        deleted, _per_model = models.QuerySet.delete(old)
+    return deleted

@@ -107,7 +107,10 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    """Who did what with which practice's data, and when (UTC). Append-only."""
+    """Who did what with which practice's data, from where and when (UTC), and every refused access. Append-only.
+
+    A refused access (a failed log-in, a lock-out, a wrong two-factor code) may concern no practice at all.
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", _("viewed")
@@ -119,18 +122,30 @@ class AuditEvent(models.Model):
         INVITE = "invite", _("invited")
         JOIN = "join", _("joined")
         EXPORT = "export", _("downloaded")
+        # Refused access (NEN 7513 asks for these too): a 403 or 404 on a practice page, and failed log-ins.
+        REFUSED = "refused", _("refused access")
+        LOGIN_FAILED = "login_failed", _("failed log-in")
+        LOCKED_OUT = "locked_out", _("locked out")
+        OTP_FAILED = "otp_failed", _("wrong two-factor code")
 
     practice = models.ForeignKey(
-        Practice, on_delete=models.PROTECT, related_name="audit_events", verbose_name=_("practice")
+        Practice,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("practice"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("user")
     )
     # Kept as text so the log still says who it was after an account is removed.
     username = models.CharField(_("user name"), max_length=150)
-    action = models.CharField(_("action"), max_length=10, choices=Action)
+    action = models.CharField(_("action"), max_length=20, choices=Action)
     subject = models.CharField(_("subject"), max_length=200, help_text=_("What was viewed or changed."))
     path = models.CharField(_("address"), max_length=500, blank=True)
+    # As the trusted reverse proxies report it (settings.TRUSTED_PROXY_COUNT, toolkit/client_address.py).
+    client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
     at = models.DateTimeField(_("when (UTC)"), auto_now_add=True, db_index=True)
 
     objects = AuditEventQuerySet.as_manager()

@@ -4,7 +4,8 @@ Every view under /praktijk/<practice_slug>/ is wrapped in `practice_view`. It re
 URL through the visitor's own memberships, so a practice the visitor does not belong to is a 404 (a 403 would
 confirm that it exists); a member whose role may not do this gets a 403. It sets `request.practice` and
 `request.membership`, remembers the practice as the visitor's current one (in the session), and writes a
-"view" event to the audit log for every page shown.
+"view" event to the audit log for every page shown. A refusal (the 404 or 403 above, or one the view raises itself)
+is written too, with the practice when one has that slug: NEN 7513 asks for refused attempts as well.
 
 Put `practice_view` OUTERMOST, above `require_POST`/`require_GET`: then an outsider gets the 404 and an
 anonymous visitor the log-in page whatever the method, and only members learn that a method is not allowed.
@@ -17,8 +18,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from practices.audit import audit_record
-from practices.models import AuditEvent, Membership
+from practices.audit import audit_record, audit_refusal
+from practices.models import AuditEvent, Membership, Practice
 from practices.permissions import Capability, may
 
 # The session key holding the slug of the practice the visitor worked in last (see practices.selectors).
@@ -45,6 +46,19 @@ def practice_view(*, capability: Capability | None = None, audit_subject=None, l
         @login_required
         @wraps(view)
         def wrapper(request, practice_slug, *args, **kwargs):
+            try:
+                return _checked(request, practice_slug, *args, **kwargs)
+            except (Http404, PermissionDenied) as refusal:
+                status = 404 if isinstance(refusal, Http404) else 403
+                audit_refusal(
+                    request=request,
+                    action=AuditEvent.Action.REFUSED,
+                    subject=f"{status} {audit_subject or view.__name__}",
+                    practice=Practice.objects.filter(slug=practice_slug).first(),
+                )
+                raise
+
+        def _checked(request, practice_slug, *args, **kwargs):
             membership = membership_for(request.user, practice_slug)
             if capability is not None and not may(membership, capability):
                 raise PermissionDenied

@@ -51,6 +51,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "toolkit.response_headers.PermissionsPolicyMiddleware",
+    # Who the client is (behind TRUSTED_PROXY_COUNT proxies), for the lock-out and the audit log.
+    "toolkit.client_address.ClientAddressMiddleware",
+    # No control character or lone surrogate in any parameter reaches a view (toolkit/input_cleaning.py).
+    "toolkit.input_cleaning.CleanInputMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +64,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Idle and absolute session limits (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS).
+    "accounts.session_limits.SessionLimitsMiddleware",
+    # Cache-Control: private, no-store on every page shown to a logged-in visitor.
+    "toolkit.response_headers.PrivatePagesMiddleware",
     # request.practice_context, read by the catalogue and training, which do not import practices.
     "practices.middleware.PracticeContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -190,6 +199,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Every browser feature the site never uses is off, for its own pages and for anything they might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+    "usb=(), xr-spatial-tracking=(), browsing-topics=()"
+)
+# A logged-in session ends after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after the log-in
+# whatever happens (accounts/session_limits.py); the cookie itself lives no longer than the absolute limit.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -207,8 +228,22 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False  # log only what the lock-out uses, and no banner on every manage.py command
-# Behind a reverse proxy, the number of proxies that add X-Forwarded-For (0 = connected directly).
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Behind reverse proxies: how many of them, each adding the address it saw to X-Forwarded-For (0 = the app is
+# reached directly and the header is ignored). toolkit/client_address.py reads it, for axes and the audit log.
+# AXES_PROXY_COUNT is the setting's older name.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("AXES_PROXY_COUNT", 0))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
+AXES_CLIENT_IP_CALLABLE = "toolkit.client_address.client_address"
+
+# Password reset mails (accounts/views.py): at most this many per e-mail address and per client address, per hour.
+PASSWORD_RESET_RATE_PER_ADDRESS = env_str("PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
+PASSWORD_RESET_RATE_PER_CLIENT = env_str("PASSWORD_RESET_RATE_PER_CLIENT", "10/h")
+
+# The audit log (practices.AuditEvent) keeps events this many days; `manage.py prune_audit_log` removes older ones.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 5 * 365)
+if AUDIT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 1")
 
 # Two-factor authentication for the admin (django-otp TOTP): the label authenticator apps show.
 OTP_TOTP_ISSUER = "eMH toolkit"

@@ -125,9 +125,12 @@ def _url(name, world):
 def _state(practice):
     """What an outsider might try to change: row counts of every practices model, and the victim's data."""
     counts = {model._meta.label: model._base_manager.count() for model in apps.get_app_config("practices").get_models()}
+    # The refusal itself is logged (test_refused_access_log.py); nothing else may change.
+    refusals = AuditEvent.objects.filter(action=AuditEvent.Action.REFUSED)
+    counts[AuditEvent._meta.label] -= refusals.count()
     return (
         counts,
-        list(practice.audit_events.values_list("id", "action", "subject")),
+        list(practice.audit_events.exclude(pk__in=refusals).values_list("id", "action", "subject")),
         list(Practice.objects.filter(pk=practice.pk).values()),
         sorted(practice.memberships.values_list("user_id", "role")),
         list(practice.invitations.values()),

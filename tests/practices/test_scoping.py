@@ -36,7 +36,8 @@ def test_member_with_the_right_role_sees_the_page_and_the_view_is_logged(practic
 def test_outsider_gets_404(practice):
     with pytest.raises(Http404):
         manager_only(_request(factories.user("buiten")), practice_slug="de-linde")
-    assert not AuditEvent.objects.exists()
+    # Only the refusal is logged (test_refused_access_log.py), never a view.
+    assert list(AuditEvent.objects.values_list("action", "username")) == [(AuditEvent.Action.REFUSED, "buiten")]
 
 
 def test_member_with_a_weaker_role_gets_403(practice):
