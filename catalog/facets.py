@@ -4,13 +4,19 @@ Works on a bound ProgrammeFilter through django-filter's public API only: the fo
 own `filter(queryset, value)`, and the queryset it was given. Counting never changes what the filters match.
 """
 
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, TextChoices
 from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Criterion, Language, Programme, Provider, QualityAssessment, TargetGroup, Theme, Verdict
+from catalog.overview_cache import MAX_CACHED_QUERY_LENGTH, catalogue_revision
 
 
 class Delivery(TextChoices):
@@ -134,6 +140,25 @@ def _option_labels(filterset) -> dict[str, dict[str, str]]:
 # --- facet counts --------------------------------------------------------------------------------------------
 
 
+def cached_facets(filterset) -> list[Facet]:
+    """count_facets(), cached per catalogue revision, day, language and filters: paging or re-sorting the same
+    results shows the same counts, so neither is in the key (the overview's own cache key holds both)."""
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    query = canonical_query(filterset)
+    query.pop("sort", None)
+    filters = query.urlencode()
+    # What the overview's cache refuses (an overlong query string, not a real visit) is not cached here either.
+    if not timeout or len(filterset.data.urlencode()) > MAX_CACHED_QUERY_LENGTH:
+        return count_facets(filterset)
+    digest = hashlib.sha256(filters.encode()).hexdigest()[:32]
+    key = f"catalog:facets:{catalogue_revision()}:{timezone.localdate().isoformat()}:{get_language()}:{digest}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = count_facets(filterset)
+        cache.set(key, facets, timeout)
+    return facets
+
+
 def count_facets(filterset) -> list[Facet]:
     """Every facet with its options and counts: one aggregate query per facet, whatever the catalogue.
 
@@ -171,10 +196,10 @@ def _facet(filterset, name, rows, help_text=""):
 
 def _lookup_facet(filterset, name):
     model, _field = LOOKUP_FACETS[name]
-    selected = filterset.selected_values(name)
+    # No HAVING on the count: PostgreSQL would run the filtered subquery twice, once for FILTER and once for
+    # HAVING. The lookup tables are short, so _facet() drops the options without matches.
     rows = (
         model.objects.annotate(matches=Count("programmes", filter=Q(programmes__in=_others(filterset, name))))
-        .filter(Q(matches__gt=0) | Q(slug__in=selected))
         .order_by(*model._meta.ordering)
         .values_list("slug", "name", "matches")
     )

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from catalog.facets import LOOKUP_FACETS, Delivery, active_filters, canonical_query, count_facets, delivery_condition
+from catalog.facets import LOOKUP_FACETS, Delivery, active_filters, cached_facets, canonical_query, delivery_condition
 from catalog.lenient import MAX_VALUE_LENGTH, bounded, one_of, split_known
 from catalog.models import Criterion, Language, Programme, Provider, QualityAssessment, TargetGroup, Theme, Verdict
 from catalog.search import search_programmes, search_terms
@@ -229,4 +229,4 @@ class ProgrammeFilter(django_filters.FilterSet):
         return active_filters(self)
 
     def facets(self):
-        return count_facets(self)
+        return cached_facets(self)

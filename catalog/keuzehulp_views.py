@@ -14,7 +14,13 @@ from django.views.decorators.http import require_GET
 from catalog.forms import KeuzehulpForm
 from catalog.keuzehulp import Answers, rank
 from catalog.keuzehulp_advice import chosen_slugs, patient_message, sheet_items
-from catalog.keuzehulp_selectors import answer_options, chosen_programmes, keuzehulp_programmes
+from catalog.keuzehulp_selectors import chosen_programmes
+from catalog.keuzehulp_snapshot import catalogue_answer_options, catalogue_facts
+
+# The result shows the best this many until the user asks for all: at thousands of programmes, rendering every
+# match was most of the page's time and hundreds of kilobytes.
+SHOWN_MATCHES = 20
+SHOW_ALL_KEY = "alle"
 
 
 def private_page(view):
@@ -36,19 +42,22 @@ def private_page(view):
 @require_GET
 @private_page
 def keuzehulp(request):
-    options = answer_options()
+    options = catalogue_answer_options()
     answers = Answers.from_query(request.GET, options)
     practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
     advice = None
     if answers.submitted:
         menu = practice.programme_ids if practice else frozenset()
-        advice = rank(keuzehulp_programmes(), answers, options, menu=menu)
+        advice = rank(catalogue_facts(), answers, options, menu=menu)
         initial = answers.as_initial()
     else:
         initial = {"language": options.home_language} if options.home_language else {}
+    shown_matches, show_all_url = _bounded(advice, answers, show_all=SHOW_ALL_KEY in request.GET)
     context = {
         "form": KeuzehulpForm(options=options, initial=initial),
         "advice": advice,
+        "shown_matches": shown_matches,
+        "show_all_url": show_all_url,
         "answers": answers,
         "practice": practice,
         "answer_query": answers.as_query(),
@@ -60,7 +69,7 @@ def keuzehulp(request):
 @require_GET
 @private_page
 def keuzehulp_advice(request):
-    answers = Answers.from_query(request.GET, answer_options())
+    answers = Answers.from_query(request.GET, catalogue_answer_options())
     slugs, left_out = chosen_slugs(request.GET)
     programmes = chosen_programmes(slugs)
     practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
@@ -73,6 +82,16 @@ def keuzehulp_advice(request):
         "back_url": f"{reverse('catalog:keuzehulp')}?{urlencode(answers.as_query())}#result",
     }
     return render(request, "catalog/keuzehulp/advice.html", context)
+
+
+def _bounded(advice, answers, *, show_all):
+    """The matches to render and, when some are left out, the link that shows them all."""
+    if advice is None:
+        return (), None
+    if show_all or len(advice.matches) <= SHOWN_MATCHES:
+        return advice.matches, None
+    query = urlencode([*answers.as_query(), (SHOW_ALL_KEY, "1")])
+    return advice.matches[:SHOWN_MATCHES], f"{reverse('catalog:keuzehulp')}?{query}#result"
 
 
 def _compare_url(slugs) -> str | None:

@@ -308,10 +308,12 @@ class PopulationForm(forms.ModelForm):
 
 
 class MenuAddForm(forms.Form):
+    # A hidden id: the page offers programmes through its suggestions and a name search (ProgrammeSearchForm),
+    # never as a list of the whole catalogue, which weighed hundreds of kilobytes at thousands of programmes.
     programme = forms.ModelChoiceField(
         label=_("Programme"),
         queryset=Programme.objects.none(),
-        empty_label=_("Choose a programme…"),
+        widget=forms.HiddenInput,
         error_messages={"invalid_choice": _("Choose a published programme that is not on your menu yet.")},
     )
 
@@ -320,6 +322,14 @@ class MenuAddForm(forms.Form):
         self.fields["programme"].queryset = (
             Programme.objects.published().exclude(menu_items__practice=practice).order_by("name")
         )
+        bootstrap(self)
+
+
+class ProgrammeSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name of the programme"), required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         bootstrap(self)
 
 

@@ -18,6 +18,7 @@ from practices.models import (
 )
 from practices.prevalence import Estimate, expected_patients
 from practices.scoping import CURRENT_PRACTICE_SESSION_KEY
+from practices.suggestion_index import suggested_ids
 from practices.suggestions import PopulationFacts, Suggestion, rank_programmes
 from practices.task_split import TaskParts, is_complete
 from training import selectors as training_selectors
@@ -179,15 +180,38 @@ def menu_item_count(practice: Practice) -> int:
     return practice.menu_items.count()
 
 
-def programme_suggestions(practice: Practice, profile: PopulationProfile | None) -> list[Suggestion]:
-    """Published programmes not yet on the menu, best fit for this practice's population first."""
+def programme_suggestions(
+    practice: Practice, profile: PopulationProfile | None, per_group=6, on_menu=None
+) -> list[Suggestion]:
+    """Published programmes not yet on the menu, best fit for this practice's population first.
+
+    At most `per_group` that fit the population and `per_group` others: the order comes from the per-revision
+    index (suggestion_index.py), the reasons from the same rules run on just these programmes. `on_menu`: the
+    ids of the programmes on the menu, when the caller has them already.
+    """
+    facts = population_facts(profile)
+    if on_menu is None:
+        on_menu = set(practice.menu_items.values_list("programme_id", flat=True))
+    ids = suggested_ids(facts, exclude=on_menu, per_group=per_group)
     programmes = (
         Programme.objects.published()
-        .exclude(menu_items__practice=practice)
+        .filter(pk__in=ids)
         .select_related("provider")
         .prefetch_related("languages", "target_groups", "themes")
     )
-    return rank_programmes(programmes, population_facts(profile))
+    return rank_programmes(programmes, facts)
+
+
+def programmes_to_add(practice: Practice, name: str, limit: int) -> tuple[list[Programme], bool]:
+    """Published programmes not on the menu whose name contains `name`: the first `limit`, and whether more match."""
+    matches = list(
+        Programme.objects.published()
+        .exclude(menu_items__practice=practice)
+        .filter(name__icontains=name)
+        .select_related("provider")
+        .order_by("name", "pk")[: limit + 1]
+    )
+    return matches[:limit], len(matches) > limit
 
 
 def patient_page_items(practice: Practice):

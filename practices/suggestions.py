@@ -29,10 +29,48 @@ def made_for(programme) -> set[str]:
     reads, so a group counts the same way in both.
     """
     groups = programme.target_groups.all()
-    found = {group.age_band for group in groups if group.age_band != AgeBand.NONE}
-    found |= {"low_literacy" for group in groups if group.low_literacy}
-    found |= {"migration_background" for group in groups if group.migration_background}
+    return made_for_groups((group.age_band, group.low_literacy, group.migration_background) for group in groups)
+
+
+def made_for_groups(groups: Iterable[tuple[str, bool, bool]]) -> set[str]:
+    """made_for() from plain (age band, low literacy, migration background) rows, as the suggestion index reads."""
+    found = set()
+    for age_band, low_literacy, migration_background in groups:
+        if age_band != AgeBand.NONE:
+            found.add(age_band)
+        if low_literacy:
+            found.add("low_literacy")
+        if migration_background:
+            found.add("migration_background")
     return found
+
+
+@dataclass(frozen=True)
+class Traits:
+    """Everything the ranking rules read from a programme, as plain values.
+
+    Plain, so the whole catalogue's traits can be kept per catalogue revision in the shared cache
+    (practices/suggestion_index.py) instead of loading every programme as ORM objects on each request.
+    """
+
+    made_for: frozenset[str] = frozenset()
+    reading_level: str = ""
+    languages: tuple[tuple[str, bool], ...] = ()  # (code, is_home_language) in the catalogue's language order
+    prevalence_keys: frozenset[str] = frozenset()
+    approach: str = ""
+    available_after_treatment: bool | None = None
+
+
+def traits_of(programme) -> Traits:
+    """The traits of a programme whose languages, target groups and themes are prefetched."""
+    return Traits(
+        made_for=frozenset(made_for(programme)),
+        reading_level=programme.reading_level,
+        languages=tuple((language.code, language.is_home_language) for language in programme.languages.all()),
+        prevalence_keys=frozenset(theme.prevalence_key for theme in programme.themes.all()),
+        approach=programme.approach,
+        available_after_treatment=programme.available_after_treatment,
+    )
 
 
 @dataclass(frozen=True)
@@ -63,9 +101,9 @@ def _pct(share: Decimal) -> str:
     return number_format(share, 0 if share == share.to_integral_value() else 1)
 
 
-def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, str]]:
+def _population_reasons(traits: Traits, facts: PopulationFacts) -> list[tuple[int, str]]:
     reasons = []
-    groups = made_for(programme)
+    groups = traits.made_for
     low = _pct(facts.share_low_literacy)
     if facts.share_low_literacy >= LOW_LITERACY_THRESHOLD:
         if "low_literacy" in groups:
@@ -76,17 +114,13 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
                 )
             )
         # An unknown reading level ("unknown") matches neither branch: no reason from a level nobody checked.
-        if programme.reading_level == Programme.ReadingLevel.A2:
+        if traits.reading_level == Programme.ReadingLevel.A2:
             reasons.append((3, format_lazy(_("Very easy to read (A2), for the {p}% with low literacy."), p=low)))
-        elif programme.reading_level == Programme.ReadingLevel.B1:
+        elif traits.reading_level == Programme.ReadingLevel.B1:
             reasons.append((2, format_lazy(_("Plain language (B1), for the {p}% with low literacy."), p=low)))
     # The home language (Dutch) is what every programme speaks: offering it is no reason worth a line.
     spoken = facts.languages
-    offered = [
-        spoken[language.code]
-        for language in programme.languages.all()
-        if language.code in spoken and not language.is_home_language
-    ]
+    offered = [spoken[code] for code, is_home_language in traits.languages if code in spoken and not is_home_language]
     if offered:
         text = format_lazy(_("Also in {languages}, spoken in your practice."), languages=", ".join(offered))
         reasons.append((2 * len(offered), text))
@@ -106,9 +140,9 @@ def _population_reasons(programme, facts: PopulationFacts) -> list[tuple[int, st
     return reasons
 
 
-def _general_reasons(programme, facts: PopulationFacts | None) -> list[tuple[int, str]]:
+def _general_reasons(traits: Traits, facts: PopulationFacts | None) -> list[tuple[int, str]]:
     reasons = []
-    addresses = {theme.prevalence_key for theme in programme.themes.all()}
+    addresses = traits.prevalence_keys
     for figure in PREVALENCE_12_MONTH:
         if figure.key in addresses:
             expected = facts.expected.get(figure.key) if facts is not None else None
@@ -121,10 +155,10 @@ def _general_reasons(programme, facts: PopulationFacts | None) -> list[tuple[int
             else:
                 text = format_lazy(_("Helps with {problem}."), problem=str(figure.label).lower())
             reasons.append((1, text))
-    if programme.approach == Programme.Approach.STRENGTH:
+    if traits.approach == Programme.Approach.STRENGTH:
         reasons.append((1, _("Strength-based, as the Keurmerk Kortdurende GGZ advises.")))
     # True only: None means nobody has checked it yet, which is not a "yes".
-    if programme.available_after_treatment is True:
+    if traits.available_after_treatment is True:
         reasons.append((1, _("Stays available after treatment ends.")))
     return reasons
 
@@ -136,8 +170,7 @@ def rank_programmes(programmes: Iterable, facts: PopulationFacts | None) -> list
     """
     suggestions = []
     for programme in programmes:
-        fitting = _population_reasons(programme, facts) if facts is not None else []
-        general = _general_reasons(programme, facts)
+        fitting, general = _reasons(traits_of(programme), facts)
         suggestions.append(
             Suggestion(
                 programme,
@@ -147,3 +180,14 @@ def rank_programmes(programmes: Iterable, facts: PopulationFacts | None) -> list
             )
         )
     return sorted(suggestions, key=lambda s: (-s.fit, -s.general, s.programme.name.lower()))
+
+
+def _reasons(traits: Traits, facts: PopulationFacts | None):
+    fitting = _population_reasons(traits, facts) if facts is not None else []
+    return fitting, _general_reasons(traits, facts)
+
+
+def score(traits: Traits, facts: PopulationFacts | None) -> tuple[int, int]:
+    """(fit, general) of a programme with these traits: the same rules and weights rank_programmes() sums."""
+    fitting, general = _reasons(traits, facts)
+    return sum(weight for weight, _text in fitting), sum(weight for weight, _text in general)

@@ -17,6 +17,7 @@ from practices.forms import (
     MenuAddForm,
     MenuItemForm,
     PopulationForm,
+    ProgrammeSearchForm,
     TaskSplitForm,
     VisionAdoptForm,
     VisionForm,
@@ -37,6 +38,8 @@ from practices.task_split import SUGGESTED_SPLIT
 from practices.vision import SECTION_KEYS, VISION_SECTIONS, compare_sections
 from toolkit.qr import qr_svg
 
+# The name search under the menu lists at most this many programmes; a longer name narrows it down.
+MENU_SEARCH_LIMIT = 20
 # The sources advise starting small; above this the menu page warns (it never blocks).
 ADVISED_MAX_PROGRAMMES = 3
 
@@ -299,11 +302,19 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
     if failed_item_form is not None:
         forms_by_item[failed_item_form.instance.pk] = failed_item_form
     profile = selectors.population_profile(practice)
-    suggestions = selectors.programme_suggestions(practice, profile)
+    on_menu = {item.programme_id for item in items}
+    suggestions = selectors.programme_suggestions(practice, profile, on_menu=on_menu)
+    search = ProgrammeSearchForm(request.GET)
+    name = search.cleaned_data["q"].strip() if search.is_valid() else ""
+    matches, more_matches = selectors.programmes_to_add(practice, name, MENU_SEARCH_LIMIT) if name else ([], False)
     context = {
         "practice": practice,
         "items": [(item, forms_by_item[item.pk]) for item in items],
         "add_form": add_form or MenuAddForm(practice=practice),
+        "search_form": search,
+        "searched_name": name,
+        "matches": matches,
+        "more_matches": more_matches,
         "profile": profile,
         "suggestions": [suggestion for suggestion in suggestions if suggestion.fits_population][:6],
         "other_suggestions": [suggestion for suggestion in suggestions if not suggestion.fits_population][:6],

@@ -1,0 +1,131 @@
+"""Bench set-up inside Django: a practice with a logged-in manager, the pages' addresses and their query counts.
+
+`prepare.py release` empties the bench practice's menu, so `generate_catalog` may replace its programmes.
+`prepare.py setup '{"name": "/path", ...}'` (after `generate_catalog`, with the server's environment) prints one
+JSON object: the session cookie, the addresses of the measured pages, the lookups the random overview filters
+pick from, and the SQL queries each page takes (Django's test client against the bench database, the cache
+cleared before each page, so the count is a first visit's).
+"""
+
+import json
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toolkit.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from catalog.models import Language, Programme, Provider, Theme  # noqa: E402
+from practices.models import Membership, MenuItem, PopulationProfile, Practice, Role  # noqa: E402
+
+PRACTICE_SLUG = "bench-praktijk"
+USERNAME = "bench-manager"
+HOST = "127.0.0.1"
+
+
+def bench_practice(published):
+    """The same practice at every catalogue size: a population that gives reasons, three programmes on the menu."""
+    practice, _created = Practice.objects.update_or_create(
+        slug=PRACTICE_SLUG,
+        defaults={"name": "Benchpraktijk", "place": "Utrecht", "agb_code": "99999999", "patient_page_published": True},
+    )
+    user, _created = get_user_model().objects.get_or_create(username=USERNAME, defaults={"email": "bench@example.org"})
+    Membership.objects.update_or_create(user=user, practice=practice, defaults={"role": Role.MANAGER})
+    profile, _created = PopulationProfile.objects.update_or_create(
+        practice=practice,
+        defaults={
+            "registered_patients": 6000,
+            "share_0_17": Decimal("18"),
+            "share_18_64": Decimal("60"),
+            "share_65_plus": Decimal("22"),
+            "share_low_literacy": Decimal("18"),
+            "share_migration": Decimal("24"),
+        },
+    )
+    profile.languages.set(Language.objects.all())
+    practice.menu_items.all().delete()
+    for position, programme in enumerate(published[:3], start=1):
+        MenuItem.objects.create(practice=practice, programme=programme, position=position)
+    return practice, user
+
+
+def session_cookie(user):
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def pages(practice, published):
+    slugs = [programme.slug for programme in published]
+    compare = "&".join(f"p={slug}" for slug in slugs[3:6])
+    return {
+        "programme": f"/catalogus/{slugs[len(slugs) // 2]}/",
+        "compare": f"/catalogus/vergelijk/?{compare}",
+        "menu": f"/praktijk/{practice.slug}/aanbod/",
+        "dashboard": f"/praktijk/{practice.slug}/",
+        "patient": f"/p/{practice.slug}/",
+    }
+
+
+def query_counts(paths, cookie):
+    """SQL queries per page on a first visit (the cache cleared before each one)."""
+    client = Client(HTTP_HOST=HOST)
+    client.cookies["sessionid"] = cookie
+    counts = {}
+    for name, path in paths.items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"GET {path} answered {response.status_code}, not 200")
+        counts[name] = len(queries)
+    return counts
+
+
+def release():
+    """Empty the bench practice's menu, so generate_catalog may replace the programmes it points to."""
+    MenuItem.objects.filter(practice__slug=PRACTICE_SLUG).delete()
+
+
+def main():
+    if sys.argv[1:2] == ["release"]:
+        release()
+        return
+    published = list(Programme.objects.published().order_by("pk"))
+    if len(published) < 6:
+        raise SystemExit("The bench needs at least 6 published programmes: run generate_catalog first.")
+    practice, user = bench_practice(published)
+    cookie = session_cookie(user)
+    measured = pages(practice, published)
+    extra = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
+    print(
+        json.dumps(
+            {
+                "cookie": cookie,
+                "published": len(published),
+                "pages": measured,
+                "queries": query_counts({**measured, **extra}, cookie),
+                "lookups": {
+                    "theme": list(Theme.objects.values_list("slug", flat=True)),
+                    "language": list(Language.objects.values_list("slug", flat=True)),
+                    "provider": list(Provider.objects.order_by("pk").values_list("slug", flat=True)[:50]),
+                },
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
