@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts import access_log  # noqa: F401  (connects the receivers)
+        from accounts import access_log, session_limits  # noqa: F401  (connects the receivers)
 
 
 class TwoFactorAdminConfig(admin_apps.AdminConfig):

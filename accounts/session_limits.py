@@ -9,6 +9,8 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 
 STARTED_KEY = "_session_started_at"
 SEEN_KEY = "_session_seen_at"
@@ -40,3 +42,12 @@ class SessionLimitsMiddleware:
             session[STARTED_KEY] = now
         if now - seen >= SEEN_RESOLUTION_SECONDS or SEEN_KEY not in session:
             session[SEEN_KEY] = now
+
+
+@receiver(user_logged_in, dispatch_uid="session_limits_start")
+def start_the_clock(sender, request, user, **kwargs):
+    """Both times are set at the log-in, so later pages (the keuzehulp's included) find the keys already there."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED_KEY] = now
+        request.session[SEEN_KEY] = now

@@ -13,6 +13,7 @@ from django.utils import timezone
 from catalog.models import Criterion, Programme, QualityAssessment, Verdict
 from catalog.overview_cache import MAX_CACHED_QUERY_LENGTH, catalogue_revision, overview_cache_key
 from tests import factories, publishing
+from tests.urls_in import english_url
 
 pytestmark = pytest.mark.django_db
 OVERVIEW = reverse("catalog:programme_list")
@@ -56,7 +57,7 @@ def test_an_overlong_query_string_is_rendered_but_not_cached(client):
 def test_each_language_has_its_own_entry(client):
     factories.programme("Psyfit")
     dutch, _ = get(client)
-    english = client.get("/en" + OVERVIEW).content.decode()
+    english = client.get(english_url("catalog:programme_list")).content.decode()
     assert "Zoeken" in dutch and "Search" in english and "Zoeken" not in english
 
 

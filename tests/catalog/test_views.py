@@ -21,6 +21,7 @@ from catalog.models import (
     Verdict,
 )
 from tests import factories
+from tests.urls_in import english_url
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +189,7 @@ def test_cards_show_each_quality_criterion_in_words_with_its_date(client):
 
 def test_overview_in_english_shows_english_labels(client):
     factories.programme("Psyfit")
-    response = client.get("/en" + LIST_URL)
+    response = client.get(english_url("catalog:programme_list"))
     assert response.status_code == 200
     assert '<html lang="en">' in response.text
     for label in [

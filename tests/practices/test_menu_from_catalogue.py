@@ -40,7 +40,7 @@ def test_a_member_with_a_weaker_role_adds_a_programme_and_goes_back(client, prac
     assert response.status_code == 302
     assert response["Location"] == back
     assert _menu(practice) == ["kleur-je-leven"]
-    event = AuditEvent.objects.get(practice=practice, action=AuditEvent.Action.CREATE)
+    event = AuditEvent.objects.get(practice=practice, action=AuditEvent.Action.CREATE, subject__startswith="menu")
     assert (event.user, event.subject) == (assistant, "menu: Kleur je leven")
     page = client.get(back).text
     assert "Kleur je leven staat nu in uw aanbod." in page  # the message, once
@@ -52,7 +52,9 @@ def test_outsider_gets_404_and_the_menu_stays_as_it_was(client, practice, outsid
     response = client.post(_add_url(practice), {"programme": programme.slug})
     assert response.status_code == 404
     assert _menu(practice) == []
-    assert not AuditEvent.objects.filter(practice=practice).exists()
+    # Only the refusal itself is written (NEN 7513), nothing about the menu.
+    assert not AuditEvent.objects.filter(practice=practice, subject__startswith="menu").exists()
+    assert AuditEvent.objects.filter(practice=practice, action=AuditEvent.Action.REFUSED, user=outsider).exists()
 
 
 def test_anonymous_visitor_is_sent_to_log_in_and_nothing_is_added(client, practice, programme):
