@@ -64,7 +64,7 @@ def test_curator_answers_a_checklist_question_of_an_assessment(page, axe, curato
 
     question.select_option(label="Ja")
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.get_by_text("met succes gewijzigd")).to_be_visible()
+    expect(page.get_by_text("Gewijzigd: ", exact=False).first).to_be_visible()
     [answer] = ChecklistAnswer.objects.filter(assessment=assessment)
     assert (answer.question.text, answer.answer) == ("Heeft de aanbieder een klachtenprocedure?", "yes")
 

@@ -60,7 +60,7 @@ def test_a_draft_passes_the_gate_with_sources_and_a_second_curator_publishes_it(
     page.locator("#id_seen_on").fill("2026-03-01")
     assert_admin_accessible(page, axe)
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.get_by_text("met succes toegevoegd")).to_be_visible()
+    expect(page.get_by_text("Toegevoegd: ", exact=False).first).to_be_visible()
 
     # A draft: two criteria assessed with the source, two left unknown, and a summary still marked "Concept".
     page.goto(reverse("admin:catalog_programme_add"))
@@ -78,7 +78,7 @@ def test_a_draft_passes_the_gate_with_sources_and_a_second_curator_publishes_it(
     )
     assert_admin_accessible(page, axe)
     page.locator("input[name=_continue]").click()
-    expect(page.get_by_text("met succes toegevoegd")).to_be_visible()
+    expect(page.get_by_text("Toegevoegd: ", exact=False).first).to_be_visible()
 
     # Trying to publish: nothing changes, and the page lists what is missing.
     page.get_by_role("button", name="Publiceren", exact=True).click()
@@ -110,7 +110,7 @@ def test_a_draft_passes_the_gate_with_sources_and_a_second_curator_publishes_it(
     assess(page, "user_friendliness", rationale="De aanbieder noemt geen contactmogelijkheid of klachtenprocedure.")
     assess(page, "safety", rationale="Er is geen openbare informatie over de beveiliging van gegevens gevonden.")
     page.locator("input[name=_continue]").click()
-    expect(page.get_by_text("met succes gewijzigd")).to_be_visible()
+    expect(page.get_by_text("Gewijzigd: ", exact=False).first).to_be_visible()
     expect(missing_list(page)).to_have_text(re.compile(r"^\s*Stuur het eerst ter beoordeling[^\n]*\s*$"))
 
     page.get_by_role("button", name="Ter beoordeling aanbieden").click()

@@ -15,7 +15,7 @@ def redactie_codenames():
 
 
 @pytest.mark.django_db
-def test_redactie_may_add_change_delete_and_view_every_catalogue_model():
+def test_redactie_may_add_change_delete_and_view_every_catalogue_model(redactie_group):
     codenames = redactie_codenames()
     models = ["programme", "provider", "qualityassessment", "checklistanswer", "study", "resource", "theme"]
     for model in models:
@@ -23,14 +23,14 @@ def test_redactie_may_add_change_delete_and_view_every_catalogue_model():
 
 
 @pytest.mark.django_db
-def test_redactie_may_only_view_the_history_tables():
+def test_redactie_may_only_view_the_history_tables(redactie_group):
     codenames = redactie_codenames()
     assert "view_historicalprogramme" in codenames
     assert "delete_historicalprogramme" not in codenames
 
 
 @pytest.mark.django_db
-def test_every_criterion_has_checklist_questions_in_dutch():
+def test_every_criterion_has_checklist_questions_in_dutch(checklist_questions):
     for criterion in Criterion.values:
         assert ChecklistQuestion.objects.filter(criterion=criterion).exists()
     assert ChecklistQuestion.objects.filter(text__icontains="klachtenprocedure").exists()
@@ -58,7 +58,7 @@ def test_after_a_flush_the_test_fixtures_give_back_exactly_what_the_migrations_m
 
 
 @pytest.mark.django_db
-def test_redactie_may_curate_sources_and_the_sources_of_facts():
+def test_redactie_may_curate_sources_and_the_sources_of_facts(redactie_group):
     codenames = redactie_codenames()
     for model in ["source", "factsource"]:
         assert {f"{action}_{model}" for action in ["add", "change", "delete", "view"]} <= codenames
@@ -67,7 +67,7 @@ def test_redactie_may_curate_sources_and_the_sources_of_facts():
 
 
 @pytest.mark.django_db
-def test_redactie_only_reads_the_link_checks_the_command_writes():
+def test_redactie_only_reads_the_link_checks_the_command_writes(redactie_group):
     codenames = redactie_codenames()
     assert "view_linkcheck" in codenames
     assert not {"add_linkcheck", "change_linkcheck", "delete_linkcheck"} & codenames

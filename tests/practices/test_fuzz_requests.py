@@ -118,6 +118,7 @@ def world(practice, manager, huisarts):
         "code": "ABCD-1234",
         "token": "onbekend",
         "uidb64": "MQ",
+        "pk": 1,  # a resource file that need not exist: a 404 is an answer too
     }
     slugs = {"catalog:provider_detail": programme.provider.slug, "catalog:programme_detail": programme.slug}
     urls = []
@@ -141,8 +142,11 @@ def field_names(world, manager):
     names = {}
     for url in world:
         response = client.get(url)
-        found = set(re.findall(r'name="([^"]+)"', response.content.decode(errors="replace")))
-        found |= set(re.findall(r"[?&](?:amp;)?([a-z_]+)=", response.content.decode(errors="replace")))
+        # Downloads (the audit log's CSV, resource files) stream their body.
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = body.decode(errors="replace")
+        found = set(re.findall(r'name="([^"]+)"', text))
+        found |= set(re.findall(r"[?&](?:amp;)?([a-z_]+)=", text))
         names[url] = sorted(found - {"csrfmiddlewaretoken"}) or ["q"]
     return names
 
