@@ -38,9 +38,8 @@ def _catalogue_traits() -> tuple[list[int], list[Traits], list[int]]:
     for programme_id, key in through.values_list("programme_id", "theme__prevalence_key"):
         prevalence[programme_id].add(key)
     rows = published.values_list("pk", "name", "reading_level", "approach", "available_after_treatment")
-    # The final tie-break of rank_programmes() is the lower-cased name; a stable sort keeps equal names in the
-    # queryset's order, as rank_programmes() does.
-    rows = sorted(rows, key=lambda row: row[1].lower())
+    # The final tie-breaks of rank_programmes() are the lower-cased name and then the id.
+    rows = sorted(rows, key=lambda row: (row[1].lower(), row[0]))
     numbers: dict[Traits, int] = {}
     ids, traits_numbers = [], []
     for pk, _name, reading_level, approach, available_after_treatment in rows:

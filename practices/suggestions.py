@@ -179,7 +179,8 @@ def rank_programmes(programmes: Iterable, facts: PopulationFacts | None) -> list
                 reasons=tuple(str(text) for _weight, text in (*fitting, *general)),
             )
         )
-    return sorted(suggestions, key=lambda s: (-s.fit, -s.general, s.programme.name.lower()))
+    # The id settles a tie of equal names, so the order never depends on how the database returned the rows.
+    return sorted(suggestions, key=lambda s: (-s.fit, -s.general, s.programme.name.lower(), s.programme.pk))
 
 
 def _reasons(traits: Traits, facts: PopulationFacts | None):

@@ -22,6 +22,7 @@ def privacy_statement(request):
         "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
         "invitation_days": settings.INVITATION_VALID_DAYS,
         "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "retention_days": settings.AUDIT_RETENTION_DAYS,
     }
     return render(request, "statements/privacy.html", context)
 

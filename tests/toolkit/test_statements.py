@@ -66,12 +66,14 @@ def test_a_practice_patient_page_links_both_statements_too(client):
     assert f'href="{url("accessibility_statement")}"' in html
 
 
-def test_privacy_statement_says_the_keuzehulp_stores_nothing_and_the_audit_log_has_no_end_date(client):
+def test_privacy_statement_says_the_keuzehulp_stores_nothing_and_how_long_the_audit_log_is_kept(client, settings):
+    settings.AUDIT_RETENTION_DAYS = 1825
     html = client.get(url("privacy_statement")).text
     assert "De keuzehulp bewaart niets" in html
-    # The code deletes no audit entry; the statement must not promise a retention period it does not enforce.
-    assert "Het logboek heeft geen einddatum" in html
-    assert "5 jaar" not in html
+    # The figure comes from the setting that prune_audit_log enforces, so the two cannot drift apart.
+    assert "Regels worden 1.825 dagen bewaard" in html
+    settings.AUDIT_RETENTION_DAYS = 400
+    assert "Regels worden 400 dagen bewaard" in client.get(url("privacy_statement")).text
 
 
 def test_privacy_statement_lists_each_cookie_the_site_sets(client):
