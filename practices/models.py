@@ -122,6 +122,8 @@ class AuditEvent(models.Model):
         INVITE = "invite", _("invited")
         JOIN = "join", _("joined")
         EXPORT = "export", _("downloaded")
+        LEAVE = "leave", _("left")
+        SHARE = "share", _("shared")
         # Refused access (NEN 7513 asks for these too): a 403 or 404 on a practice page, and failed log-ins.
         REFUSED = "refused", _("refused access")
         LOGIN_FAILED = "login_failed", _("failed log-in")
