@@ -8,7 +8,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test install messages browser-deps bench-deps lint bench bench-quick clean
+.PHONY: run test install messages browser-deps bench-deps lint bench bench-quick css clean
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -56,5 +56,13 @@ bench: messages bench-deps
 bench-quick: messages bench-deps
 	$(PY) bench/run.py --quick $(BENCH_ARGS)
 
+# The slim Bootstrap under static/vendor/bootstrap/ (committed: running and testing need no node). PurgeCSS keeps
+# the rules the templates, Python and scripts use (safelist: assets/purgecss.config.cjs); esbuild bundles Collapse.
+# Run it after using a Bootstrap class no page used before; tests/toolkit/test_page_weight.py says when.
+css: install
+	npm ci --no-audit --no-fund
+	CRISPY_TEMPLATES="$$($(PY) -c 'import crispy_bootstrap5, pathlib; print(pathlib.Path(crispy_bootstrap5.__file__).parent / "templates")')" \
+		node assets/build.mjs
+
 clean:
-	rm -rf .venv .tools staticfiles db.sqlite3
+	rm -rf .venv .tools staticfiles db.sqlite3 node_modules

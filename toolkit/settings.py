@@ -7,7 +7,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
-from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 from toolkit.env import env_bool, env_int, env_list, env_str
 
@@ -58,6 +57,9 @@ MIDDLEWARE = [
     "toolkit.input_cleaning.CleanInputMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for public pages without a session or CSRF token (BREACH: toolkit/compression.py). After WhiteNoise, which
+    # serves static files precompressed; before everything else that reads or writes the body.
+    "toolkit.compression.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,8 +139,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Bootstrap comes from the xstatic package, never from a CDN.
-STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", xstatic_bootstrap.BASE_DIR)]
+# Never a CDN: Bootstrap is the slim build under static/vendor/bootstrap/ (only the rules and the one plugin the
+# site uses; `make css` rebuilds it, see assets/).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Uploaded files are served only as downloads through catalog.views.resource_file, never from MEDIA_URL.

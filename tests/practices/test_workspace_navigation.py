@@ -42,8 +42,8 @@ def test_the_practice_menu_folds_behind_one_button_that_controls_it(client, prac
     assert 'data-bs-toggle="collapse"' in text
     assert 'data-bs-target="#practice-nav" aria-controls="practice-nav" aria-expanded="false"' in text
     assert '<div class="collapse d-lg-block practice-nav-collapse" id="practice-nav">' in text
-    # Bootstrap's own script from the local static files (no CDN, no inline script), and a fallback without it.
-    assert '<script src="/static/bootstrap/js/bootstrap.bundle.min.js" defer></script>' in text
+    # Bootstrap's Collapse plugin alone, from local static files (no CDN, no inline script), and a no-JS fallback.
+    assert '<script src="/static/vendor/bootstrap/collapse.min.js" defer></script>' in text
     assert "practices-nojs.css" in text
     assert "<script>" not in text
 
