@@ -1,6 +1,7 @@
 """On a phone: the practice workspace folds its menu behind one button so the page starts in the first screen,
 the comparison scrolls inside its own region, and the patient page offers buttons and a number to call."""
 
+import re
 import time
 
 import pytest
@@ -64,6 +65,30 @@ def test_on_a_phone_the_menu_button_opens_the_practice_menu(page, live_server, m
     menu.get_by_role("link", name="Taakverdeling").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Taakverdeling")
     expect(page.get_by_role("navigation", name="Praktijkmenu")).to_be_hidden()  # folded again on the next page
+
+
+def test_the_slim_collapse_script_folds_the_menu_again_without_errors(page, live_server, manager):
+    # Only Bootstrap's Collapse plugin is shipped (static/vendor/bootstrap/collapse.min.js, `make css`).
+    errors, scripts = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    page.set_viewport_size(PHONE)
+    log_in(page.context, manager, live_server.url)
+    page.goto(_workspace("dashboard", manager))
+    button = page.get_by_role("button", name="Praktijkmenu")
+    menu = page.get_by_role("navigation", name="Praktijkmenu")
+    button.click()
+    expect(menu).to_be_visible()
+    # Collapse ignores a click while it still slides; once open, the wrapper is "collapse show" again.
+    expect(page.locator("#practice-nav")).to_have_class(
+        re.compile(r"^(?=.*\bcollapse\b)(?=.*\bshow\b)(?!.*collapsing)")
+    )
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_hidden()
+    assert errors == []
+    assert any(url.endswith("/static/vendor/bootstrap/collapse.min.js") for url in scripts), scripts
+    assert not any("bootstrap.bundle" in url for url in scripts), scripts
 
 
 def test_on_a_laptop_the_practice_menu_is_open_beside_the_page(page, live_server, manager, assert_accessible):
