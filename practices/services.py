@@ -7,10 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -32,6 +30,7 @@ from practices.models import (
 )
 from practices.task_split import TaskParts, task_split_problems
 from practices.vision import SECTION_KEYS, VISION_SECTIONS
+from toolkit.mail import queue_templated_mail
 
 
 class LastManagerError(ValidationError):
@@ -104,11 +103,11 @@ def invitation_create(*, practice: Practice, email: str, role: str, invited_by, 
         )
     link = site_url.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"token": token})
     context = {"invitation": invitation, "link": link, "inviter": invited_by}
-    send_mail(
-        subject=render_to_string("practices/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("practices/email/invitation_body.txt", context),
-        from_email=None,
-        recipient_list=[email],
+    queue_templated_mail(
+        to=email,
+        subject_template="practices/email/invitation_subject.txt",
+        text_template="practices/email/invitation_body.txt",
+        context=context,
     )
     return invitation
 
