@@ -91,7 +91,7 @@ def example_share(request):
     practice = request.practice
     own = SharedExample.objects.filter(practice=practice).first()
     initial = {"show_name": "yes" if own and own.show_name else "no"}
-    form = ExampleShareForm(request.POST or None, initial=initial)
+    form = ExampleShareForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.example_share(practice=practice, by=request.user, show_name=form.cleaned_data["show_name"])

@@ -181,6 +181,8 @@ CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # The waits (seconds) before the 2nd, 3rd, … attempt at a mail whose send failed: 1 min, 5 min, 30 min, 2 h, 8 h.
 MAIL_RETRY_DELAYS = (60, 300, 1800, 7200, 28800)
+# Scheme and host for the links in mail sent outside a request (the reminders of `manage.py send_reminders`).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 # After a failed quiz attempt the learner waits this long before the next one, so the quiz cannot be passed by trial.
 QUIZ_RETRY_WAIT_MINUTES = env_int("QUIZ_RETRY_WAIT_MINUTES", 10)

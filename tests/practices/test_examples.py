@@ -188,3 +188,12 @@ def test_library_query_count_does_not_grow_with_examples(client, manager, practi
         adopt(extra, extra_manager)
         services.example_share(practice=extra, by=extra_manager, show_name=True)
     assert count() == few
+
+
+def test_sharing_without_choosing_name_or_anonymous_is_refused_with_a_message(client, practice, manager):
+    adopt(practice, manager)
+    client.force_login(manager)
+    response = client.post(url("example_share", practice), {})
+    assert response.status_code == 400
+    assert "Kies of de naam van de praktijk zichtbaar is." in response.text
+    assert not SharedExample.objects.exists()
