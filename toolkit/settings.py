@@ -178,7 +178,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
 # Where the privacy and accessibility statements send questions, requests and reports of problems.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 # Mail goes through Django's task queue, kept in the database; `manage.py db_worker` is the process that sends it.
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The waits (seconds) before the 2nd, 3rd, … attempt at a mail whose send failed: 1 min, 5 min, 30 min, 2 h, 8 h.
 MAIL_RETRY_DELAYS = (60, 300, 1800, 7200, 28800)
 # Scheme and host for the links in mail sent outside a request (the reminders of `manage.py send_reminders`).
