@@ -7,9 +7,14 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from practices.models import Role
+from practices.services import invitation_create
+from tests import factories
+from tests.practices import factories as practice_factories
 from toolkit.mail import queue_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -88,12 +93,8 @@ def test_a_mail_that_keeps_failing_is_given_up_after_the_last_delay(settings):
 
 
 def test_invitation_mail_goes_through_the_queue(settings):
-    from practices.models import Role
-    from practices.services import invitation_create
-    from tests.practices import factories
-
-    practice = factories.practice("Praktijk Wachtrij", slug="wachtrij")
-    manager = factories.member(practice, Role.MANAGER, "mgr")
+    practice = practice_factories.practice("Praktijk Wachtrij", slug="wachtrij")
+    manager = practice_factories.member(practice, Role.MANAGER, "mgr")
     invitation_create(
         practice=practice, email="nieuw@example.nl", role=Role.POH_GGZ, invited_by=manager, site_url="https://t.example"
     )
@@ -103,3 +104,16 @@ def test_invitation_mail_goes_through_the_queue(settings):
 
     assert [message.to for message in mail.outbox] == [["nieuw@example.nl"]]
     assert "https://t.example/" in mail.outbox[0].body
+
+
+def test_password_reset_mail_goes_through_the_queue(client):
+    factories.user("vergeten", email="vergeten@example.nl")
+    response = client.post(reverse("password_reset"), {"email": "vergeten@example.nl"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+    run_worker()
+
+    assert [message.to for message in mail.outbox] == [["vergeten@example.nl"]]
+    assert "/account/" in mail.outbox[0].body
+    assert mail.outbox[0].alternatives[0][1] == "text/html"
