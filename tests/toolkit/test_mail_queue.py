@@ -1,6 +1,7 @@
 """The real mail queue: mail waits in the database until the worker (`manage.py db_worker`) sends it, and a send
 that fails is tried again later instead of being lost."""
 
+import signal
 from datetime import timedelta
 
 import pytest
@@ -39,7 +40,13 @@ def _database_queue(settings):
 
 
 def run_worker():
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
+    # The worker installs its own SIGINT/SIGTERM handlers; the test process gets its own back afterwards.
+    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
 
 
 def test_queued_mail_waits_for_the_worker_then_arrives_as_text_and_html():
