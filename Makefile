@@ -24,6 +24,8 @@ messages: install
 run: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	@# The mail queue's worker (db_worker) runs beside the web server and stops with it on Ctrl+C.
+	$(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium drives the browser tests; Playwright cannot download its own browser here.

@@ -11,6 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from accounts.password_reset import RateLimitedPasswordResetView
+from accounts.reminder_views import reminder_settings
 
 urlpatterns = [
     path(
@@ -36,5 +37,6 @@ urlpatterns = [
     ),
     path(_("password_reset/done/"), auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(_("reset/<uidb64>/<token>/"), auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path(_("reminders/"), reminder_settings, name="reminder_settings"),
     path(_("reset/done/"), auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

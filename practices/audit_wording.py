@@ -29,6 +29,9 @@ FIXED_SUBJECTS = {
     "patient page settings": _("patient page settings"),
     "patient page published": _("patient page published"),
     "patient page withdrawn": _("patient page withdrawn"),
+    "shared examples": _("examples from practice"),
+    "shared example": _("shared example"),
+    "share example": _("share as an example"),
 }
 
 # Subjects with details, as practices.services and practices.admin write them. The first match wins.
@@ -48,6 +51,12 @@ PATTERNS = [
         re.compile(r"vision draft (?P<number>\d+) \(revision (?P<revision>\d+)\)"),
         _("vision draft %(number)s (revision %(revision)s)"),
     ),
+    (
+        re.compile(r"vision draft (?P<number>\d+) from shared example (?P<example>\d+)"),
+        _("vision draft %(number)s from shared example %(example)s"),
+    ),
+    (re.compile(r"example: vision (?P<number>\d+) with name"), _("example: vision %(number)s, with the name")),
+    (re.compile(r"example: vision (?P<number>\d+) anonymously"), _("example: vision %(number)s, anonymously")),
     (re.compile(r"vision (?P<number>\d+)"), _("vision %(number)s")),
     (re.compile(r"menu: (?P<name>.+)"), _("programme menu: %(name)s")),
 ]

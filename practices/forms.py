@@ -344,3 +344,25 @@ class MenuItemForm(forms.ModelForm):
         self.fields["guided_by"].choices = [("", _("Nobody (self-help)")), *Role.choices]
         self.fields["position"].validators.append(MaxValueValidator(99))
         bootstrap(self)
+
+
+# Examples from practice --------------------------------------------------------------------------------------
+
+
+class ExampleShareForm(forms.Form):
+    show_name = forms.TypedChoiceField(
+        label=_("How other practices see where the example comes from"),
+        choices=[
+            ("no", _("Anonymously: without the practice's name or place")),
+            ("yes", _("With the practice's name and place")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        initial="no",
+        error_messages={"required": _("Choose whether the practice's name is shown.")},
+    )
+
+
+class DraftFromExampleForm(forms.Form):
+    # The revision of the practice's own vision when the example page was opened (0: none yet).
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -492,3 +492,7 @@ class MenuItem(models.Model):
 
     def __str__(self):
         return f"{self.practice.name}: {self.programme}"
+
+
+# The examples practices share with each other live in their own module; imported here so Django finds the model.
+from practices.models_examples import SharedExample  # noqa: E402, F401

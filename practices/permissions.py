@@ -15,12 +15,15 @@ class Capability(StrEnum):
     PUBLISH_PATIENT_PAGE = "publish_patient_page"
     # Invite and remove colleagues, change their roles; practice settings, the team's training, the audit log.
     MANAGE_TEAM = "manage_team"
+    # Share the adopted vision and task split with other practices as an example, or withdraw it.
+    SHARE_EXAMPLE = "share_example"
 
 
 ROLES_WITH = {
     Capability.ADOPT_VISION: frozenset({Role.HUISARTS, Role.MANAGER}),
     Capability.PUBLISH_PATIENT_PAGE: frozenset({Role.MANAGER}),
     Capability.MANAGE_TEAM: frozenset({Role.MANAGER}),
+    Capability.SHARE_EXAMPLE: frozenset({Role.MANAGER}),
 }
 
 

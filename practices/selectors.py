@@ -12,6 +12,7 @@ from practices.models import (
     PopulationProfile,
     Practice,
     Role,
+    SharedExample,
     Task,
     TaskSplit,
     VisionVersion,
@@ -229,3 +230,8 @@ def public_practice(practice_slug: str) -> Practice | None:
 
 def menu_item_for(practice: Practice, item_id: int) -> MenuItem | None:
     return menu_items(practice).filter(pk=item_id).first()
+
+
+def shared_examples() -> QuerySet[SharedExample]:
+    """Every example practices share now (a withdrawn one is deleted), newest first, for the library."""
+    return SharedExample.objects.select_related("practice").order_by("-shared_at", "-id")

@@ -7,10 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -26,12 +24,14 @@ from practices.models import (
     PopulationProfile,
     Practice,
     Role,
+    SharedExample,
     TaskAssignment,
     TaskSplit,
     VisionVersion,
 )
 from practices.task_split import TaskParts, task_split_problems
 from practices.vision import SECTION_KEYS, VISION_SECTIONS
+from toolkit.mail import queue_templated_mail
 
 
 class LastManagerError(ValidationError):
@@ -104,11 +104,11 @@ def invitation_create(*, practice: Practice, email: str, role: str, invited_by, 
         )
     link = site_url.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"token": token})
     context = {"invitation": invitation, "link": link, "inviter": invited_by}
-    send_mail(
-        subject=render_to_string("practices/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("practices/email/invitation_body.txt", context),
-        from_email=None,
-        recipient_list=[email],
+    queue_templated_mail(
+        to=email,
+        subject_template="practices/email/invitation_subject.txt",
+        text_template="practices/email/invitation_body.txt",
+        context=context,
     )
     return invitation
 
@@ -459,3 +459,74 @@ def patient_page_publish(*, practice: Practice, by, published: bool) -> Practice
         subject="patient page published" if published else "patient page withdrawn",
     )
     return practice
+
+
+# Examples from practice --------------------------------------------------------------------------------------
+
+
+class NothingToShare(ValidationError):
+    def __init__(self):
+        super().__init__(_("Adopt a vision first: only an adopted vision can be shared."), code="nothing_to_share")
+
+
+@transaction.atomic
+def example_share(*, practice: Practice, by, show_name: bool) -> SharedExample:
+    """Share (or share again) a copy of the last adopted vision and the current task split.
+
+    Sharing again replaces the copy, so the example follows the practice's latest adopted version.
+    """
+    _lock(practice)
+    vision = practice.visions.filter(status=VisionVersion.Status.ADOPTED).order_by("-number").first()
+    if vision is None:
+        raise NothingToShare()
+    split = TaskSplit.objects.filter(practice=practice).first()
+    parts: dict[str, dict] = {}
+    for assignment in practice.task_assignments.all():
+        entry = parts.setdefault(assignment.task, {"responsible": "", "supporting": []})
+        if assignment.responsible:
+            entry["responsible"] = assignment.role
+        else:
+            entry["supporting"].append(assignment.role)
+    example, _created = SharedExample.objects.update_or_create(
+        practice=practice,
+        defaults={
+            "show_name": show_name,
+            "vision_number": vision.number,
+            "vision_adopted_at": vision.adopted_at,
+            "sections": _clean_sections(vision.sections),
+            "task_split": parts,
+            "feedback_day": split.feedback_day if split else None,
+            "feedback_minutes": split.feedback_minutes if split else None,
+            "shared_by": by,
+        },
+    )
+    who = "with name" if show_name else "anonymously"
+    audit_record(
+        practice=practice, user=by, action=AuditEvent.Action.SHARE, subject=f"example: vision {vision.number} {who}"
+    )
+    return example
+
+
+@transaction.atomic
+def example_withdraw(*, practice: Practice, by) -> None:
+    """Take the example out of the library; the copy is deleted, so no other practice can read it any more."""
+    deleted, _rows = SharedExample.objects.filter(practice=practice).delete()
+    if deleted:
+        audit_record(practice=practice, user=by, action=AuditEvent.Action.DELETE, subject="shared example")
+
+
+def vision_draft_from_example(*, practice: Practice, by, example: SharedExample, base_revision: int) -> VisionVersion:
+    """Copy the example's text into the practice's own vision draft (a copy: later changes to either stay apart).
+
+    Goes through vision_save_draft, so a colleague's save since the page was opened is a VisionConflict, and the
+    audit log gets the draft change; the example is named in a second entry.
+    """
+    with transaction.atomic():
+        draft = vision_save_draft(practice=practice, by=by, sections=example.sections, base_revision=base_revision)
+        audit_record(
+            practice=practice,
+            user=by,
+            action=AuditEvent.Action.CREATE,
+            subject=f"vision draft {draft.number} from shared example {example.pk}",
+        )
+    return draft

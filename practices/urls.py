@@ -7,7 +7,7 @@ Paths are translated (English msgid, Dutch msgstr in practices' .po): /praktijk/
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from practices import team_views, views
+from practices import example_views, team_views, views
 
 app_name = "practices"
 urlpatterns = [
@@ -67,6 +67,23 @@ urlpatterns = [
         _("practice/<slug:practice_slug>/patient-page/publish/"),
         views.patient_page_publish,
         name="patient_page_publish",
+    ),
+    path(_("practice/<slug:practice_slug>/examples/"), example_views.examples, name="examples"),
+    path(_("practice/<slug:practice_slug>/examples/share/"), example_views.example_share, name="example_share"),
+    path(
+        _("practice/<slug:practice_slug>/examples/withdraw/"),
+        example_views.example_withdraw,
+        name="example_withdraw",
+    ),
+    path(
+        _("practice/<slug:practice_slug>/examples/<int:example_id>/"),
+        example_views.example_detail,
+        name="example_detail",
+    ),
+    path(
+        _("practice/<slug:practice_slug>/examples/<int:example_id>/start-draft/"),
+        example_views.example_start_draft,
+        name="example_start_draft",
     ),
     # Public: no login. A practice that has not published its page gives a 404 here.
     path("p/<slug:practice_slug>/", views.patient_page, name="patient_page"),

@@ -32,6 +32,12 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _mail_sent_at_once(settings):
+    # Tests read mail.outbox right after the request; tests/toolkit/test_mail_queue.py runs the real queue and worker.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _dutch_by_default():
     # A request under /en/ leaves English active in the test thread; every test starts in Dutch again.
     translation.activate("nl")

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "toolkit",
     "catalog",
     "practices",
@@ -179,6 +180,12 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "toolkit@localhost")
 # Where the privacy and accessibility statements send questions, requests and reports of problems.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+# Mail goes through Django's task queue, kept in the database; `manage.py db_worker` is the process that sends it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The waits (seconds) before the 2nd, 3rd, … attempt at a mail whose send failed: 1 min, 5 min, 30 min, 2 h, 8 h.
+MAIL_RETRY_DELAYS = (60, 300, 1800, 7200, 28800)
+# Scheme and host for the links in mail sent outside a request (the reminders of `manage.py send_reminders`).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 7)
 # After a failed quiz attempt the learner waits this long before the next one, so the quiz cannot be passed by trial.
 QUIZ_RETRY_WAIT_MINUTES = env_int("QUIZ_RETRY_WAIT_MINUTES", 10)

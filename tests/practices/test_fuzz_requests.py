@@ -112,6 +112,7 @@ def world(practice, manager, huisarts):
         "membership_id": practice.memberships.get(user=huisarts).pk,
         "invitation_id": invitation.pk,
         "item_id": menu_item.pk,
+        "example_id": 1,  # an example that need not exist: a 404 is an answer too
         "number": 1,
         "lesson_id": course.lessons.first().pk,
         "attempt_id": 1,

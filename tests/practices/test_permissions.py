@@ -40,7 +40,14 @@ SAMPLES = {
     "invitation_id": lambda world: world.invitation.pk,
     "number": lambda world: world.vision.number,
     "item_id": lambda world: world.menu_item.pk,
+    "example_id": lambda world: _shared_example(world).pk,
 }
+
+
+def _shared_example(world):
+    # The victim practice shares its adopted vision, so the outsider aims at an example that exists.
+    return services.example_share(practice=world.practice, by=world.vision.adopted_by, show_name=True)
+
 
 # Form data that would change something if any of it were accepted.
 HOSTILE_POST = {
@@ -233,12 +240,14 @@ CAPABILITIES = {
     Capability.ADOPT_VISION: {Role.HUISARTS, Role.MANAGER},
     Capability.PUBLISH_PATIENT_PAGE: {Role.MANAGER},
     Capability.MANAGE_TEAM: {Role.MANAGER},
+    Capability.SHARE_EXAMPLE: {Role.MANAGER},
 }
 # (the page that offers the action, the guarded URL it links or posts to)
 OFFERED_ON = {
     Capability.ADOPT_VISION: ("practices:vision", "practices:vision_adopt"),
     Capability.PUBLISH_PATIENT_PAGE: ("practices:patient_page_settings", "practices:patient_page_publish"),
     Capability.MANAGE_TEAM: ("practices:members", "practices:invite"),
+    Capability.SHARE_EXAMPLE: ("practices:examples", "practices:example_share"),
 }
 
 
