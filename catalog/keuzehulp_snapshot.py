@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from catalog.keuzehulp import AnswerOptions, ProgrammeFacts
+from catalog.keuzehulp_index import KeuzehulpIndex
 from catalog.keuzehulp_selectors import answer_options, keuzehulp_programmes
 from catalog.overview_cache import catalogue_revision
 
@@ -51,3 +52,10 @@ def catalogue_facts() -> list[ProgrammeFacts]:
     if not settings.CATALOG_OVERVIEW_CACHE_SECONDS:
         return keuzehulp_programmes()
     return _snapshot("catalogue", _read)[1]
+
+
+def catalogue_index() -> KeuzehulpIndex:
+    """The hard constraints' sets and the facts by id (keuzehulp_index.py), per revision and day."""
+    if not settings.CATALOG_OVERVIEW_CACHE_SECONDS:
+        return KeuzehulpIndex.build(keuzehulp_programmes())
+    return _snapshot("index", lambda: KeuzehulpIndex.build(keuzehulp_programmes()))
