@@ -36,8 +36,8 @@ def _snapshot(name: str, read):
     return value
 
 
-def _read() -> tuple[AnswerOptions, list[ProgrammeFacts]]:
-    return answer_options(), keuzehulp_programmes()
+def _read() -> tuple[AnswerOptions, KeuzehulpIndex]:
+    return answer_options(), KeuzehulpIndex.build(keuzehulp_programmes())
 
 
 def catalogue_answer_options() -> AnswerOptions:
@@ -51,11 +51,11 @@ def catalogue_facts() -> list[ProgrammeFacts]:
     """keuzehulp_programmes(), from the snapshot of this catalogue revision and day."""
     if not settings.CATALOG_OVERVIEW_CACHE_SECONDS:
         return keuzehulp_programmes()
-    return _snapshot("catalogue", _read)[1]
+    return list(_snapshot("catalogue", _read)[1].programmes.values())
 
 
 def catalogue_index() -> KeuzehulpIndex:
     """The hard constraints' sets and the facts by id (keuzehulp_index.py), per revision and day."""
     if not settings.CATALOG_OVERVIEW_CACHE_SECONDS:
         return KeuzehulpIndex.build(keuzehulp_programmes())
-    return _snapshot("index", lambda: KeuzehulpIndex.build(keuzehulp_programmes()))
+    return _snapshot("catalogue", _read)[1]
