@@ -22,6 +22,8 @@ from catalog.keuzehulp_snapshot import catalogue_answer_options, catalogue_index
 # match was most of the page's time and hundreds of kilobytes.
 SHOWN_MATCHES = 20
 SHOW_ALL_KEY = "alle"
+# "Show all" still stops here: past this many, narrowing the answers helps a GP more than a longer page.
+MOST_SHOWN = 200
 
 
 def private_page(view):
@@ -51,8 +53,8 @@ def keuzehulp(request):
         menu = practice.programme_ids if practice else frozenset()
         show_all = SHOW_ALL_KEY in request.GET
         # Only the matches shown are worded; the rest are counted (catalog/keuzehulp_index.py).
-        advice = advise(catalogue_index(), answers, options, menu=menu, limit=None if show_all else SHOWN_MATCHES)
-        if advice.match_count > len(advice.matches):
+        advice = advise(catalogue_index(), answers, options, menu=menu, limit=MOST_SHOWN if show_all else SHOWN_MATCHES)
+        if advice.match_count > len(advice.matches) and not show_all:
             query = urlencode([*answers.as_query(), (SHOW_ALL_KEY, "1")])
             show_all_url = f"{reverse('catalog:keuzehulp')}?{query}#result"
         initial = answers.as_initial()

@@ -3,12 +3,16 @@
 import pickle
 from dataclasses import replace
 
+import pytest
+from django.urls import reverse
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from catalog import keuzehulp_views
 from catalog.keuzehulp import ProgrammeFacts, rank
 from catalog.keuzehulp_index import KeuzehulpIndex, advise
+from tests import factories
 from tests.catalog.test_keuzehulp_properties import FAST, OPTIONS, hard_answers, programmes_data, soft_preferences
 
 # Real slugs are unique; rank()'s last tie-break is the slug.
@@ -39,3 +43,14 @@ def test_the_index_keeps_no_remembered_points_in_the_shared_cache():
     index = KeuzehulpIndex.build(programmes)
     index.points[("quality", None)] = {1: 3}
     assert pickle.loads(pickle.dumps(index)).points == {}
+
+
+@pytest.mark.django_db
+def test_show_all_stops_at_a_bound_and_says_how_many_fit(client, monkeypatch):
+    monkeypatch.setattr(keuzehulp_views, "MOST_SHOWN", 4)
+    for number in range(6):
+        factories.programme(f"Programma {number:02d}")
+    page = client.get(reverse("catalog:keuzehulp"), {"theme": "depressieve-klachten", "alle": "1"}).text
+    assert page.count('<li class="keuzehulp-match') == 4
+    assert "Dit zijn de beste 4 van de 6 passende programma's" in page
+    assert "Toon alle" not in page
