@@ -20,9 +20,13 @@ from catalog.overview_cache import catalogue_revision
 _in_process: dict[str, object] = {}
 
 
+# The shape of what is kept: a new one never reads an entry an older version of this code left in a shared cache.
+SNAPSHOT_VERSION = 2
+
+
 def _snapshot(name: str, read):
     timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
-    key = f"catalog:keuzehulp:{name}:{catalogue_revision()}:{timezone.localdate().isoformat()}"
+    key = f"catalog:keuzehulp:v{SNAPSHOT_VERSION}:{name}:{catalogue_revision()}:{timezone.localdate().isoformat()}"
     value = _in_process.get(key)
     if value is None:
         value = cache.get(key)
@@ -30,7 +34,7 @@ def _snapshot(name: str, read):
             value = read()
             cache.set(key, value, timeout)
         # One snapshot per name in the process: an older revision's is dropped, not kept beside it.
-        for old in [old for old in _in_process if old.startswith(f"catalog:keuzehulp:{name}:")]:
+        for old in [old for old in _in_process if old.startswith(f"catalog:keuzehulp:v{SNAPSHOT_VERSION}:{name}:")]:
             del _in_process[old]
         _in_process[key] = value
     return value

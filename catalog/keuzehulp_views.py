@@ -65,6 +65,7 @@ def keuzehulp(request):
         "advice": advice,
         "shown_matches": advice.matches if advice else (),
         "show_all_url": show_all_url,
+        "most_shown": MOST_SHOWN,
         "answers": answers,
         "practice": practice,
         "answer_query": answers.as_query(),

@@ -63,7 +63,8 @@ def _ranked_ids(revision: str, facts: PopulationFacts | None) -> tuple[list[int]
     """Every published programme's id, best suggestion first, how many of them fit the population, and the traits
     of the first TRAITS_KEPT of each group."""
     facts_digest = hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
-    key = f"practices:suggestions:ranked:{revision}:{facts_digest}"
+    # "ranked2": the entry holds kept traits too; an entry of the earlier shape in a shared cache is never read.
+    key = f"practices:suggestions:ranked2:{revision}:{facts_digest}"
     ranked = cache.get(key)
     if ranked is None:
         index_key = f"practices:suggestions:traits:{revision}"

@@ -48,8 +48,12 @@ def test_the_index_keeps_no_remembered_points_in_the_shared_cache():
 @pytest.mark.django_db
 def test_show_all_stops_at_a_bound_and_says_how_many_fit(client, monkeypatch):
     monkeypatch.setattr(keuzehulp_views, "MOST_SHOWN", 4)
+    monkeypatch.setattr(keuzehulp_views, "SHOWN_MATCHES", 2)
     for number in range(6):
         factories.programme(f"Programma {number:02d}")
+    first = client.get(reverse("catalog:keuzehulp"), {"theme": "depressieve-klachten"}).text
+    assert first.count('<li class="keuzehulp-match') == 2
+    assert "Toon de beste 4 van de 6 passende programma's" in first
     page = client.get(reverse("catalog:keuzehulp"), {"theme": "depressieve-klachten", "alle": "1"}).text
     assert page.count('<li class="keuzehulp-match') == 4
     assert "Dit zijn de beste 4 van de 6 passende programma's" in page
