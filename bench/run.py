@@ -78,11 +78,15 @@ def parse_args():
     parser.add_argument("--redis-url", default="", help="use Redis as the shared cache (default: per process)")
     parser.add_argument("--quick", action="store_true", help="50 and 500 programmes, 2 rounds of 1 s")
     parser.add_argument("--output", type=Path, help="Markdown file (default bench/results/bench-<time>.md)")
+    parser.add_argument(
+        "--pages", default="", help="only pages whose name contains one of these words, comma-separated (e.g. menu)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.sizes, args.rounds, args.seconds = "50,500", 2, 2.0
     args.sizes = [int(size) for size in args.sizes.split(",")]
     args.clients = [int(clients) for clients in args.clients.split(",")]
+    args.pages = [word.strip() for word in args.pages.split(",") if word.strip()]
     return args
 
 
@@ -319,6 +323,8 @@ def warm_up(pages, servers, cookie, passes=6):
 
 def measure_size(args, size, setup, servers):
     pages = pages_for(setup, size)
+    if args.pages:
+        pages = [page for page in pages if any(word in page.name for word in args.pages)]
     cookie = setup["cookie"]
     for page in pages:
         for path in page.paths_for(0)[:3]:

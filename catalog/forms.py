@@ -13,6 +13,7 @@ from catalog.keuzehulp import (
     Severity,
     language_name,
 )
+from catalog.plain_widgets import PlainCheckboxInput, PlainCheckboxSelectMultiple, PlainRadioSelect, PlainSelect
 
 
 class KeuzehulpForm(forms.Form):
@@ -21,27 +22,39 @@ class KeuzehulpForm(forms.Form):
     Field names are the query-string keys of catalog.keuzehulp, so a result URL can be shared or bookmarked.
     """
 
-    theme = forms.ChoiceField(label=_("Main complaint"), required=False)
+    theme = forms.ChoiceField(label=_("Main complaint"), required=False, widget=PlainSelect)
     severity = forms.ChoiceField(
         label=_("How severe"),
         required=False,
         choices=[("", _("Not specified")), *Severity.choices],
-        widget=forms.RadioSelect,
+        widget=PlainRadioSelect,
     )
     flag = forms.MultipleChoiceField(
-        label=_("Warning signs"), required=False, choices=RedFlag.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Warning signs"), required=False, choices=RedFlag.choices, widget=PlainCheckboxSelectMultiple
     )
-    age = forms.ChoiceField(label=_("Age group"), required=False, choices=[("", _("Any age")), *AgeGroup.choices])
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    age = forms.ChoiceField(
+        label=_("Age group"), required=False, choices=[("", _("Any age")), *AgeGroup.choices], widget=PlainSelect
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=PlainSelect)
     reading = forms.ChoiceField(
-        label=_("Reading"), required=False, choices=[("", _("Reads without difficulty")), *Reading.choices]
+        label=_("Reading"),
+        required=False,
+        choices=[("", _("Reads without difficulty")), *Reading.choices],
+        widget=PlainSelect,
     )
     guidance = forms.ChoiceField(
-        label=_("Guidance"), required=False, choices=[("", _("No preference")), *Guidance.choices]
+        label=_("Guidance"),
+        required=False,
+        choices=[("", _("No preference")), *Guidance.choices],
+        widget=PlainSelect,
     )
-    device = forms.ChoiceField(label=_("Device"), required=False, choices=[("", _("Any device")), *Device.choices])
-    anonymous = forms.BooleanField(label=_("Wants to stay anonymous"), required=False)
-    strength = forms.BooleanField(label=_("Prefers a strength-based approach"), required=False)
+    device = forms.ChoiceField(
+        label=_("Device"), required=False, choices=[("", _("Any device")), *Device.choices], widget=PlainSelect
+    )
+    anonymous = forms.BooleanField(label=_("Wants to stay anonymous"), required=False, widget=PlainCheckboxInput)
+    strength = forms.BooleanField(
+        label=_("Prefers a strength-based approach"), required=False, widget=PlainCheckboxInput
+    )
 
     def __init__(self, *args, options: AnswerOptions, **kwargs):
         super().__init__(*args, **kwargs)

@@ -286,6 +286,11 @@ class Advice:
         return not self.matches
 
     @property
+    def match_count(self) -> int:
+        """How many programmes fit in all (an IndexedAdvice keeps only the first few as matches)."""
+        return len(self.matches)
+
+    @property
     def compare_slugs(self) -> tuple[str, ...]:
         top = tuple(match.programme.slug for match in self.matches[:COMPARE_MAX])
         return top if len(top) >= COMPARE_MIN else ()

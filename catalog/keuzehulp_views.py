@@ -12,15 +12,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from catalog.forms import KeuzehulpForm
-from catalog.keuzehulp import Answers, rank
+from catalog.keuzehulp import Answers
 from catalog.keuzehulp_advice import chosen_slugs, patient_message, sheet_items
+from catalog.keuzehulp_index import advise
 from catalog.keuzehulp_selectors import chosen_programmes
-from catalog.keuzehulp_snapshot import catalogue_answer_options, catalogue_facts
+from catalog.keuzehulp_snapshot import catalogue_answer_options, catalogue_index
 
 # The result shows the best this many until the user asks for all: at thousands of programmes, rendering every
 # match was most of the page's time and hundreds of kilobytes.
 SHOWN_MATCHES = 20
 SHOW_ALL_KEY = "alle"
+# "Show all" still stops here: past this many, narrowing the answers helps a GP more than a longer page.
+MOST_SHOWN = 200
 
 
 def private_page(view):
@@ -45,19 +48,24 @@ def keuzehulp(request):
     options = catalogue_answer_options()
     answers = Answers.from_query(request.GET, options)
     practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
-    advice = None
+    advice, show_all_url = None, None
     if answers.submitted:
         menu = practice.programme_ids if practice else frozenset()
-        advice = rank(catalogue_facts(), answers, options, menu=menu)
+        show_all = SHOW_ALL_KEY in request.GET
+        # Only the matches shown are worded; the rest are counted (catalog/keuzehulp_index.py).
+        advice = advise(catalogue_index(), answers, options, menu=menu, limit=MOST_SHOWN if show_all else SHOWN_MATCHES)
+        if advice.match_count > len(advice.matches) and not show_all:
+            query = urlencode([*answers.as_query(), (SHOW_ALL_KEY, "1")])
+            show_all_url = f"{reverse('catalog:keuzehulp')}?{query}#result"
         initial = answers.as_initial()
     else:
         initial = {"language": options.home_language} if options.home_language else {}
-    shown_matches, show_all_url = _bounded(advice, answers, show_all=SHOW_ALL_KEY in request.GET)
     context = {
         "form": KeuzehulpForm(options=options, initial=initial),
         "advice": advice,
-        "shown_matches": shown_matches,
+        "shown_matches": advice.matches if advice else (),
         "show_all_url": show_all_url,
+        "most_shown": MOST_SHOWN,
         "answers": answers,
         "practice": practice,
         "answer_query": answers.as_query(),
@@ -82,16 +90,6 @@ def keuzehulp_advice(request):
         "back_url": f"{reverse('catalog:keuzehulp')}?{urlencode(answers.as_query())}#result",
     }
     return render(request, "catalog/keuzehulp/advice.html", context)
-
-
-def _bounded(advice, answers, *, show_all):
-    """The matches to render and, when some are left out, the link that shows them all."""
-    if advice is None:
-        return (), None
-    if show_all or len(advice.matches) <= SHOWN_MATCHES:
-        return advice.matches, None
-    query = urlencode([*answers.as_query(), (SHOW_ALL_KEY, "1")])
-    return advice.matches[:SHOWN_MATCHES], f"{reverse('catalog:keuzehulp')}?{query}#result"
 
 
 def _compare_url(slugs) -> str | None:

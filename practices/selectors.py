@@ -19,8 +19,8 @@ from practices.models import (
 )
 from practices.prevalence import Estimate, expected_patients
 from practices.scoping import CURRENT_PRACTICE_SESSION_KEY
-from practices.suggestion_index import suggested_ids
-from practices.suggestions import PopulationFacts, Suggestion, rank_programmes
+from practices.suggestion_index import suggested
+from practices.suggestions import PopulationFacts, Suggestion, rank_with_traits, traits_of
 from practices.task_split import TaskParts, is_complete
 from training import selectors as training_selectors
 from training.models import Audience
@@ -193,14 +193,15 @@ def programme_suggestions(
     facts = population_facts(profile)
     if on_menu is None:
         on_menu = set(practice.menu_items.values_list("programme_id", flat=True))
-    ids = suggested_ids(facts, exclude=on_menu, per_group=per_group)
-    programmes = (
-        Programme.objects.published()
-        .filter(pk__in=ids)
-        .select_related("provider")
-        .prefetch_related("languages", "target_groups", "themes")
+    chosen = suggested(facts, exclude=on_menu, per_group=per_group)
+    programmes = Programme.objects.published().filter(pk__in=list(chosen)).select_related("provider")
+    # The ranked entry keeps the traits of the best in each group; only a programme it lacks has its relations read.
+    lacking = [pk for pk, traits in chosen.items() if traits is None]
+    if lacking:
+        programmes = programmes.prefetch_related("languages", "target_groups", "themes")
+    return rank_with_traits(
+        ((programme, chosen[programme.pk] or traits_of(programme)) for programme in programmes), facts
     )
-    return rank_programmes(programmes, facts)
 
 
 def programmes_to_add(practice: Practice, name: str, limit: int) -> tuple[list[Programme], bool]:

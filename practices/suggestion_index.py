@@ -18,6 +18,9 @@ from practices.suggestions import PopulationFacts, Traits, made_for_groups, scor
 
 # The revision is in the key, so an entry is never stale; the timeout only frees memory of old revisions.
 CACHE_SECONDS = 24 * 60 * 60
+# The ranked entry keeps the traits of this many of the best in each group, so the reasons of the programmes shown
+# need no queries; a menu that holds more of them than this makes a request read the few it lacks.
+TRAITS_KEPT = 60
 
 
 def _catalogue_traits() -> tuple[list[int], list[Traits], list[int]]:
@@ -56,10 +59,12 @@ def _catalogue_traits() -> tuple[list[int], list[Traits], list[int]]:
     return ids, list(numbers), traits_numbers
 
 
-def _ranked_ids(revision: str, facts: PopulationFacts | None) -> tuple[list[int], int]:
-    """Every published programme's id, best suggestion first, and how many of them fit the population."""
+def _ranked_ids(revision: str, facts: PopulationFacts | None) -> tuple[list[int], int, dict[int, Traits]]:
+    """Every published programme's id, best suggestion first, how many of them fit the population, and the traits
+    of the first TRAITS_KEPT of each group."""
     facts_digest = hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
-    key = f"practices:suggestions:ranked:{revision}:{facts_digest}"
+    # "ranked2": the entry holds kept traits too; an entry of the earlier shape in a shared cache is never read.
+    key = f"practices:suggestions:ranked2:{revision}:{facts_digest}"
     ranked = cache.get(key)
     if ranked is None:
         index_key = f"practices:suggestions:traits:{revision}"
@@ -72,14 +77,20 @@ def _ranked_ids(revision: str, facts: PopulationFacts | None) -> tuple[list[int]
         # Programmes are in name order already: a stable sort on (fit, general) gives rank_programmes()'s order.
         order = sorted(range(len(ids)), key=lambda i: (-scores[traits_numbers[i]][0], -scores[traits_numbers[i]][1]))
         fitting = sum(1 for i in order if scores[traits_numbers[i]][0] > 0)
-        ranked = ([ids[i] for i in order], fitting)
+        kept = [*order[:TRAITS_KEPT], *order[fitting : fitting + TRAITS_KEPT]]
+        ranked = ([ids[i] for i in order], fitting, {ids[i]: distinct_traits[traits_numbers[i]] for i in kept})
         cache.set(key, ranked, CACHE_SECONDS)
     return ranked
 
 
 def suggested_ids(facts: PopulationFacts | None, *, exclude: set[int], per_group: int) -> list[int]:
     """The ids of the best `per_group` programmes that fit the population and the best `per_group` that don't."""
-    ranked, fitting = _ranked_ids(catalogue_revision(), facts)
+    return list(suggested(facts, exclude=exclude, per_group=per_group))
+
+
+def suggested(facts: PopulationFacts | None, *, exclude: set[int], per_group: int) -> dict[int, Traits | None]:
+    """suggested_ids() in the same order, each with its traits when the ranked entry keeps them (else None)."""
+    ranked, fitting, traits = _ranked_ids(catalogue_revision(), facts)
     chosen = []
     for start, stop in ((0, fitting), (fitting, len(ranked))):
         taken = 0
@@ -89,4 +100,4 @@ def suggested_ids(facts: PopulationFacts | None, *, exclude: set[int], per_group
             if pk not in exclude:
                 chosen.append(pk)
                 taken += 1
-    return chosen
+    return {pk: traits.get(pk) for pk in chosen}

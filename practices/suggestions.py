@@ -168,9 +168,14 @@ def rank_programmes(programmes: Iterable, facts: PopulationFacts | None) -> list
 
     Reads only the programmes' prefetched relations, so ranking runs no queries however long the catalogue is.
     """
+    return rank_with_traits(((programme, traits_of(programme)) for programme in programmes), facts)
+
+
+def rank_with_traits(programmes: Iterable[tuple[object, Traits]], facts: PopulationFacts | None) -> list[Suggestion]:
+    """rank_programmes() for (programme, its traits) pairs: the programmes need no prefetched relations."""
     suggestions = []
-    for programme in programmes:
-        fitting, general = _reasons(traits_of(programme), facts)
+    for programme, traits in programmes:
+        fitting, general = _reasons(traits, facts)
         suggestions.append(
             Suggestion(
                 programme,
