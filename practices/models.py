@@ -492,3 +492,8 @@ class MenuItem(models.Model):
 
     def __str__(self):
         return f"{self.practice.name}: {self.programme}"
+
+
+# Step 3 — Monthly reach (counts only), in its own module ---------------------------------------------------
+
+from practices.models_reach import AdviceCount, MonthlyReach  # noqa: E402, F401

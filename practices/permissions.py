@@ -15,12 +15,15 @@ class Capability(StrEnum):
     PUBLISH_PATIENT_PAGE = "publish_patient_page"
     # Invite and remove colleagues, change their roles; practice settings, the team's training, the audit log.
     MANAGE_TEAM = "manage_team"
+    # Enter and correct the monthly reach counts (the dashboard itself is open to every member).
+    RECORD_REACH = "record_reach"
 
 
 ROLES_WITH = {
     Capability.ADOPT_VISION: frozenset({Role.HUISARTS, Role.MANAGER}),
     Capability.PUBLISH_PATIENT_PAGE: frozenset({Role.MANAGER}),
     Capability.MANAGE_TEAM: frozenset({Role.MANAGER}),
+    Capability.RECORD_REACH: frozenset({Role.POH_GGZ, Role.MANAGER}),
 }
 
 
