@@ -233,12 +233,14 @@ CAPABILITIES = {
     Capability.ADOPT_VISION: {Role.HUISARTS, Role.MANAGER},
     Capability.PUBLISH_PATIENT_PAGE: {Role.MANAGER},
     Capability.MANAGE_TEAM: {Role.MANAGER},
+    Capability.RECORD_REACH: {Role.POH_GGZ, Role.MANAGER},
 }
 # (the page that offers the action, the guarded URL it links or posts to)
 OFFERED_ON = {
     Capability.ADOPT_VISION: ("practices:vision", "practices:vision_adopt"),
     Capability.PUBLISH_PATIENT_PAGE: ("practices:patient_page_settings", "practices:patient_page_publish"),
     Capability.MANAGE_TEAM: ("practices:members", "practices:invite"),
+    Capability.RECORD_REACH: ("practices:reach", "practices:reach_counts"),
 }
 
 
