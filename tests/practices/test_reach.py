@@ -110,7 +110,9 @@ def test_share_is_started_in_the_year_against_expected_patients_per_theme_and_pr
 
 
 def test_without_a_population_there_is_no_share():
-    rows = reach_rows(started={(1, 3): 4}, programmes={1: "Kleur je leven"}, programme_keys={1: ["depression"]}, expected={})
+    rows = reach_rows(
+        started={(1, 3): 4}, programmes={1: "Kleur je leven"}, programme_keys={1: ["depression"]}, expected={}
+    )
     assert [(row.kind, row.started, row.share) for row in rows] == [("total", 4, None), ("programme", 4, None)]
 
 
