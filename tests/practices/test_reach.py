@@ -11,9 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalog.models import PrevalenceKey
+from practices.charts import reach_line_chart
 from practices.models import AuditEvent, MenuItem, Role
 from practices.models_reach import MAX_MONTHLY_COUNT, AdviceCount, MonthlyReach
 from practices.reach import (
+    YearlyReach,
     add_months,
     is_open,
     longest_run,
@@ -408,3 +410,20 @@ def test_a_post_to_a_read_only_page_is_refused(client, practice, manager, progra
     assert client.post(_url(name, practice), data).status_code == 405
     assert not MonthlyReach.objects.exists()
     assert not practice.audit_events.filter(action=AuditEvent.Action.EXPORT).exists()
+
+
+def test_chart_draws_total_and_themes_up_to_the_last_month_with_counts_and_both_reference_lines():
+    rows = reach_rows(
+        started={(1, 1): 30, (1, 2): 30, (1, 3): 30},
+        programmes={1: "Kleur je leven"},
+        programme_keys={1: ["depression"]},
+        expected={"depression": 100, "anxiety": 200, "alcohol": 50},
+    )
+    figures = YearlyReach(year=2026, rows=tuple(rows), months_recorded=(1, 2, 3), has_population=True, adults=1000)
+    chart = reach_line_chart(figures, [f"m{number}" for number in range(1, 13)])
+    assert [series.kind for series in chart.series] == ["total", "theme-1", "theme-2", "theme-3"]
+    depression = chart.series[1]
+    assert len(depression.points.split()) == 3, "the line stops at the last month with counts"
+    assert chart.gridlines[-1].text == "90%", "the scale grows to the highest share (90%)"
+    assert [reference.kind for reference in chart.references] == ["start", "target"]
+    assert all(chart.plot_left <= int(point.split(",")[0]) <= chart.plot_right for point in depression.points.split())
