@@ -6,6 +6,7 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.contrib import admin
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -427,3 +428,9 @@ def test_chart_draws_total_and_themes_up_to_the_last_month_with_counts_and_both_
     assert chart.gridlines[-1].text == "90%", "the scale grows to the highest share (90%)"
     assert [reference.kind for reference in chart.references] == ["start", "target"]
     assert all(chart.plot_left <= int(point.split(",")[0]) <= chart.plot_right for point in depression.points.split())
+
+
+def test_admin_shows_the_counts_read_only():
+    model_admin = admin.site._registry[MonthlyReach]
+    assert not model_admin.has_add_permission(None)
+    assert not model_admin.has_change_permission(None) and not model_admin.has_delete_permission(None)
