@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from catalog.models import PrevalenceKey
 from practices.charts import reach_line_chart
@@ -434,3 +435,12 @@ def test_admin_shows_the_counts_read_only():
     model_admin = admin.site._registry[MonthlyReach]
     assert not model_admin.has_add_permission(None)
     assert not model_admin.has_change_permission(None) and not model_admin.has_delete_permission(None)
+
+
+def test_dashboard_reads_in_english_under_en(client, practice, manager, programmes):
+    client.force_login(manager)
+    with translation.override("en"):
+        url = _url("reach", practice)
+    assert url == f"/en/practice/{practice.slug}/reach/"
+    page = client.get(url).text
+    assert "No counts recorded for" in page and "Enter this month's counts" in page
