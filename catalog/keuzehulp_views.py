@@ -1,7 +1,9 @@
 """The keuzehulp's pages: the questions with their result, and the patient's printable advice sheet.
 
 The whole answer lives in the query string, so a result can be shared and the back button works. Nothing
-about the patient is kept: no session writes, no database writes, no logging, no caching, no Referer.
+about the patient is kept: no session writes, no database writes, no logging, no caching, no Referer. The one
+thing counted is that an advice sheet was shown, with its programmes (`catalog.signals.advice_sheet_shown`): the
+practices app counts it for a logged-in member's practice; the answers are never part of it.
 """
 
 from functools import wraps
@@ -17,6 +19,7 @@ from catalog.keuzehulp_advice import chosen_slugs, patient_message, sheet_items
 from catalog.keuzehulp_index import advise
 from catalog.keuzehulp_selectors import chosen_programmes
 from catalog.keuzehulp_snapshot import catalogue_answer_options, catalogue_index
+from catalog.signals import advice_sheet_shown
 
 # The result shows the best this many until the user asks for all: at thousands of programmes, rendering every
 # match was most of the page's time and hundreds of kilobytes.
@@ -81,6 +84,8 @@ def keuzehulp_advice(request):
     slugs, left_out = chosen_slugs(request.GET)
     programmes = chosen_programmes(slugs)
     practice = getattr(request, "practice_context", None)  # practices.middleware, when installed
+    if programmes:
+        advice_sheet_shown.send(sender=keuzehulp_advice, request=request, programme_ids=[p.id for p in programmes])
     context = {
         "items": sheet_items(programmes, answers),
         "answers": answers,

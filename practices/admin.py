@@ -1,4 +1,4 @@
-"""Admin for practices and memberships; invitations and the audit log are read-only there.
+"""Admin for practices and memberships; invitations, the audit log and the reach counts are read-only there.
 
 Changes made here are practice data too, so they reach the practice's audit log like any change in the app.
 """
@@ -7,7 +7,7 @@ from django.contrib import admin
 
 from practices.audit import audit_record
 from practices.membership_audit import audited_by_caller
-from practices.models import AuditEvent, Invitation, Membership, Practice
+from practices.models import AuditEvent, Invitation, Membership, MonthlyReach, Practice
 
 
 class MembershipInline(admin.TabularInline):
@@ -75,3 +75,14 @@ class AuditEventAdmin(ReadOnlyAdmin):
     search_fields = ["username", "subject", "practice__name"]
     date_hierarchy = "at"
     list_select_related = ["practice"]
+
+
+@admin.register(MonthlyReach)
+class MonthlyReachAdmin(ReadOnlyAdmin):
+    """Counts only; the practice enters and corrects them in its workspace, where corrections are audited."""
+
+    list_display = ["practice", "month", "programme", "offered", "started", "finished", "stopped", "is_demo"]
+    list_filter = ["is_demo"]
+    search_fields = ["practice__name", "programme__name"]
+    date_hierarchy = "month"
+    list_select_related = ["practice", "programme"]

@@ -7,7 +7,7 @@ import re
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
-from practices.models import Practice, Role
+from practices.models import MonthlyReach, Practice, Role
 
 # Subjects of page views (the `audit_subject` of each practice view) and of fixed changes.
 FIXED_SUBJECTS = {
@@ -32,6 +32,9 @@ FIXED_SUBJECTS = {
     "shared examples": _("examples from practice"),
     "shared example": _("shared example"),
     "share example": _("share as an example"),
+    "reach": _("reach"),
+    "reach counts": _("reach counts"),
+    "reach export": _("reach (CSV download)"),
 }
 
 # Subjects with details, as practices.services and practices.admin write them. The first match wins.
@@ -59,6 +62,11 @@ PATTERNS = [
     (re.compile(r"example: vision (?P<number>\d+) anonymously"), _("example: vision %(number)s, anonymously")),
     (re.compile(r"vision (?P<number>\d+)"), _("vision %(number)s")),
     (re.compile(r"menu: (?P<name>.+)"), _("programme menu: %(name)s")),
+    (re.compile(r"reach (?P<month>\d{4}-\d{2}) entered: (?P<names>.+)"), _("reach %(month)s entered: %(names)s")),
+    (
+        re.compile(r"reach (?P<month>\d{4}-\d{2}) corrected: (?P<name>.+) \((?P<changes>[^()]+)\)"),
+        _("reach %(month)s corrected: %(name)s (%(changes)s)"),
+    ),
 ]
 
 ROLE_PARTS = {"role", "old", "new"}
@@ -78,6 +86,19 @@ def _field_labels(names: str) -> str:
     return ", ".join(labels)
 
 
+def _reach_changes(changes: str) -> str:
+    """The changed counts ("started 3 -> 4, finished 0 -> 1") with their names in the reader's language."""
+    parts = []
+    for change in changes.split(", "):
+        name, _space, values = change.partition(" ")
+        try:
+            name = str(MonthlyReach._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            pass
+        parts.append(f"{name} {values.replace('->', '→')}")
+    return ", ".join(parts)
+
+
 def audit_subject_label(subject: str) -> str:
     """The stored subject in the active language."""
     if subject in FIXED_SUBJECTS:
@@ -90,5 +111,7 @@ def audit_subject_label(subject: str) -> str:
                 parts[key] = _role_label(parts[key])
             if "fields" in parts:
                 parts["fields"] = _field_labels(parts["fields"])
+            if "changes" in parts:
+                parts["changes"] = _reach_changes(parts["changes"])
             return str(wording) % parts
     return subject

@@ -76,3 +76,103 @@ def bar_chart(estimates: list[Estimate]) -> Chart:
         groups.append(Group(str(estimate.prevalence.label), title_y, tuple(bars)))
         y += GROUP_GAP
     return Chart(WIDTH, y, tuple(groups))
+
+
+# The reach chart: the share of expected patients reached so far this year, month by month -------------------
+
+LINE_WIDTH = 640
+LINE_HEIGHT = 300
+PLOT_LEFT = 44  # room for the percentages on the axis
+PLOT_RIGHT = 150  # room for the labels of the 10% and 35% lines
+PLOT_TOP = 12
+PLOT_BOTTOM = 32  # room for the month names
+
+
+@dataclass(frozen=True)
+class Gridline:
+    y: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ReferenceLine:
+    kind: str  # css class suffix: start, target
+    y: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Series:
+    kind: str  # css class suffix: total, theme-1, theme-2 …
+    label: str
+    points: str  # the polyline's "x,y x,y …"
+    last_x: int
+    last_y: int
+
+
+@dataclass(frozen=True)
+class LineChart:
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int  # x where the plot ends
+    plot_bottom: int  # y of the zero line
+    gridlines: tuple[Gridline, ...]
+    references: tuple[ReferenceLine, ...]
+    months: tuple[tuple[int, str], ...]  # (x, month name)
+    series: tuple[Series, ...]
+
+
+def reach_line_chart(reach, month_names: list[str]) -> LineChart:
+    """Total and each theme as lines of their cumulative share, against the 10% start and the 35% target.
+
+    `reach` is a practices.reach.YearlyReach. The lines run to the last month with counts; a theme the
+    population figures cannot give a share for (no population profile yet) has no line.
+    """
+    rows = [reach.total, *reach.themes]
+    last_month = max(reach.months_recorded, default=0)
+    shares = [share for row in rows for share in row.cumulative_shares[:last_month] if share is not None]
+    top = max([REACH_EXPECTED + 5, *shares])
+    top = int(-(-top // 10) * 10)  # up to a multiple of ten
+    plot_right = LINE_WIDTH - PLOT_RIGHT
+    plot_bottom = LINE_HEIGHT - PLOT_BOTTOM
+    step = (plot_right - PLOT_LEFT) / 11
+
+    def x(month_index):
+        return round(PLOT_LEFT + month_index * step)
+
+    def y(percent):
+        return round(plot_bottom - float(percent) / top * (plot_bottom - PLOT_TOP))
+
+    gridlines = tuple(Gridline(y(value), f"{value}%") for value in range(0, top + 1, 10))
+    references = (
+        ReferenceLine(
+            "start", y(REACH_TODAY), str(format_lazy(_("{p}%: start ({year})"), p=REACH_TODAY, year=REACH_YEAR))
+        ),
+        ReferenceLine("target", y(REACH_EXPECTED), str(format_lazy(_("{p}%: target"), p=REACH_EXPECTED))),
+    )
+    series = []
+    for index, row in enumerate(rows):
+        values = row.cumulative_shares[:last_month]
+        if not values or any(value is None for value in values):
+            continue
+        points = [(x(month), y(value)) for month, value in enumerate(values)]
+        series.append(
+            Series(
+                "total" if row.kind == "total" else f"theme-{index}",
+                row.label,
+                " ".join(f"{px},{py}" for px, py in points),
+                *points[-1],
+            )
+        )
+    return LineChart(
+        width=LINE_WIDTH,
+        height=LINE_HEIGHT,
+        plot_left=PLOT_LEFT,
+        plot_right=plot_right,
+        plot_bottom=plot_bottom,
+        gridlines=gridlines,
+        references=references,
+        months=tuple((x(index), name) for index, name in enumerate(month_names)),
+        series=tuple(series),
+    )

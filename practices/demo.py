@@ -2,7 +2,8 @@
 
 The content part (catalogue, funding, course) is `practices.content.content_load`, the same as `load_catalog` in
 production; only the accounts, the curator's authenticator and the demo practices are demo. The practices:
-`demo` half-way through the roadmap, and `de-wilg` with only `outsider` in it.
+`demo` half-way through the roadmap with six months of made-up reach counts (marked as demo), and `de-wilg` with
+only `outsider` in it.
 """
 
 from base64 import b32encode
@@ -17,6 +18,8 @@ from catalog.models import Language, Programme
 from practices import services
 from practices.content import content_load
 from practices.models import Membership, Practice, Role
+from practices.reach import add_months, this_month
+from practices.reach_services import reach_save
 from practices.vision import SECTION_KEYS
 from training.models import Insurer
 
@@ -111,6 +114,12 @@ DEMO_VISION = {
     ),
 }
 DEMO_MENU = ["kleurjeleven", "psyfit"]
+# Made-up counts for the demo practice, oldest of six months first: (offered, started, finished, stopped). Finished
+# and stopped follow those who started that month, so the recent months have fewer: they are still busy.
+DEMO_REACH = {
+    "kleurjeleven": [(5, 3, 2, 1), (6, 4, 2, 1), (4, 3, 2, 0), (7, 5, 2, 1), (6, 4, 1, 0), (5, 2, 0, 0)],
+    "psyfit": [(3, 2, 1, 1), (4, 2, 1, 0), (3, 2, 1, 0), (5, 3, 1, 0), (4, 3, 0, 1), (3, 1, 0, 0)],
+}
 
 
 def demo_practices(users):
@@ -126,6 +135,7 @@ def demo_practices(users):
             Membership.objects.update_or_create(user=users[username], practice=practice, defaults={"role": role})
         practices[slug] = practice
     _seed_half_way(practices["demo"], by=users["manager"])
+    _seed_reach(practices["demo"], by=users["poh"])
     return practices
 
 
@@ -148,3 +158,18 @@ def _seed_half_way(practice, *, by):
     for programme in Programme.objects.published().filter(slug__in=DEMO_MENU):
         services.menu_add(practice=practice, by=by, programme=programme)
     services.patient_page_publish(practice=practice, by=by, published=True)
+
+
+def _seed_reach(practice, *, by, today=None):
+    """Six months of demo counts up to this month, once; marked as demo (MonthlyReach.is_demo)."""
+    if practice.monthly_reach.exists():
+        return
+    programmes = {programme.slug: programme for programme in Programme.objects.published().filter(slug__in=DEMO_REACH)}
+    first = add_months(this_month(today), -5)
+    for index in range(6):
+        counts = {
+            programmes[slug]: dict(zip(("offered", "started", "finished", "stopped"), months[index], strict=True))
+            for slug, months in DEMO_REACH.items()
+            if slug in programmes
+        }
+        reach_save(practice=practice, month=add_months(first, index), by=by, counts=counts, is_demo=True)

@@ -19,6 +19,7 @@ from practices.selectors import current_membership, practice_contact_line
 class PracticeContext:
     name: str
     slug: str
+    practice_id: int = 0  # for the keuzehulp's advice counter (practices.reach_services)
     contact_line: str = ""
     programme_ids: frozenset[int] = field(default_factory=frozenset)  # the practice's own menu
     insurer_ids: frozenset[int] = field(default_factory=frozenset)  # insurers it has contracts with
@@ -45,6 +46,7 @@ def practice_context_of(request) -> PracticeContext | None:
     return PracticeContext(
         name=practice.name,
         slug=practice.slug,
+        practice_id=practice.pk,
         contact_line=practice_contact_line(practice),
         programme_ids=frozenset(practice.menu_items.values_list("programme_id", flat=True)),
         insurer_ids=frozenset(practice.insurers.values_list("pk", flat=True)),

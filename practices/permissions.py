@@ -17,6 +17,8 @@ class Capability(StrEnum):
     MANAGE_TEAM = "manage_team"
     # Share the adopted vision and task split with other practices as an example, or withdraw it.
     SHARE_EXAMPLE = "share_example"
+    # Enter and correct the monthly reach counts (the dashboard itself is open to every member).
+    RECORD_REACH = "record_reach"
 
 
 ROLES_WITH = {
@@ -24,6 +26,7 @@ ROLES_WITH = {
     Capability.PUBLISH_PATIENT_PAGE: frozenset({Role.MANAGER}),
     Capability.MANAGE_TEAM: frozenset({Role.MANAGER}),
     Capability.SHARE_EXAMPLE: frozenset({Role.MANAGER}),
+    Capability.RECORD_REACH: frozenset({Role.POH_GGZ, Role.MANAGER}),
 }
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from practices import selectors
+from practices.reach import reach_recorded_for_consecutive_months
 
 
 class Step:
@@ -87,6 +88,13 @@ ROADMAP = (
         _("Publish the patient page"),
         "practices:patient_page_settings",
         lambda practice: practice.patient_page_published,
+    ),
+    RoadmapItem(
+        "reach_recorded",
+        Step.IMPLEMENTATION,
+        _("Record your reach for three months in a row"),
+        "practices:reach",
+        reach_recorded_for_consecutive_months,
     ),
 )
 

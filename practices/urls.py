@@ -7,7 +7,7 @@ Paths are translated (English msgid, Dutch msgstr in practices' .po): /praktijk/
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from practices import example_views, team_views, views
+from practices import example_views, reach_views, team_views, views
 
 app_name = "practices"
 urlpatterns = [
@@ -85,6 +85,9 @@ urlpatterns = [
         example_views.example_start_draft,
         name="example_start_draft",
     ),
+    path(_("practice/<slug:practice_slug>/reach/"), reach_views.reach, name="reach"),
+    path(_("practice/<slug:practice_slug>/reach/counts/"), reach_views.reach_counts, name="reach_counts"),
+    path(_("practice/<slug:practice_slug>/reach/csv/"), reach_views.reach_csv, name="reach_csv"),
     # Public: no login. A practice that has not published its page gives a 404 here.
     path("p/<slug:practice_slug>/", views.patient_page, name="patient_page"),
     path(_("p/<slug:practice_slug>/leaflet/"), views.patient_leaflet, name="patient_leaflet"),

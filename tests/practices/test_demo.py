@@ -5,7 +5,8 @@ from django.apps import apps
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from practices.demo import DemoRefused, demo_load
-from practices.models import Membership, Practice
+from practices.models import Membership, MonthlyReach, Practice
+from practices.reach import add_months, this_month
 from training.models import Insurer
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,15 @@ def test_demo_loader_refuses_without_debug(settings):
     with pytest.raises(DemoRefused):
         demo_load()
     assert not Practice.objects.exists()
+
+
+def test_demo_practice_has_six_months_of_reach_counts_marked_as_demo(settings, client):
+    settings.DEBUG = True
+    demo_load()
+    demo = Practice.objects.get(slug="demo")
+    months = sorted(set(MonthlyReach.objects.filter(practice=demo).values_list("month", flat=True)))
+    assert months == [add_months(this_month(), offset) for offset in range(-5, 1)]
+    assert not MonthlyReach.objects.filter(is_demo=False).exists()
+    client.force_login(demo.memberships.get(role="manager").user)
+    page = client.get(f"/praktijk/{demo.slug}/bereik/").text
+    assert "Demopraktijk: deze aantallen zijn verzonnen" in page

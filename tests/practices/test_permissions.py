@@ -241,6 +241,7 @@ CAPABILITIES = {
     Capability.PUBLISH_PATIENT_PAGE: {Role.MANAGER},
     Capability.MANAGE_TEAM: {Role.MANAGER},
     Capability.SHARE_EXAMPLE: {Role.MANAGER},
+    Capability.RECORD_REACH: {Role.POH_GGZ, Role.MANAGER},
 }
 # (the page that offers the action, the guarded URL it links or posts to)
 OFFERED_ON = {
@@ -248,6 +249,7 @@ OFFERED_ON = {
     Capability.PUBLISH_PATIENT_PAGE: ("practices:patient_page_settings", "practices:patient_page_publish"),
     Capability.MANAGE_TEAM: ("practices:members", "practices:invite"),
     Capability.SHARE_EXAMPLE: ("practices:examples", "practices:example_share"),
+    Capability.RECORD_REACH: ("practices:reach", "practices:reach_counts"),
 }
 
 

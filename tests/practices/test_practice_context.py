@@ -42,6 +42,7 @@ def test_member_gets_the_practice_context_with_contact_line_and_insurers(practic
     assert _context(manager) == PracticeContext(
         name="Huisartsenpraktijk De Linde",
         slug="de-linde",
+        practice_id=practice.pk,
         contact_line="Huisartsenpraktijk De Linde, Utrecht — 030 123 4567",
         programme_ids=frozenset(),
         insurer_ids=frozenset({cz.pk}),

@@ -21,13 +21,14 @@ KEYS = [
     "programme_chosen",
     "poh_finished_elearning",
     "patient_page_published",
+    "reach_recorded",
 ]
 
 
 # The pure arithmetic ----------------------------------------------------------------------------------------
 
 
-def test_roadmap_has_the_six_items_in_order_over_the_three_steps():
+def test_roadmap_has_the_seven_items_in_order_over_the_three_steps():
     assert [item.key for item in ROADMAP] == KEYS
     roadmap = build_roadmap({})
     assert [step.key for step in roadmap.steps] == [Step.VISION, Step.KNOWLEDGE, Step.IMPLEMENTATION]
@@ -35,13 +36,13 @@ def test_roadmap_has_the_six_items_in_order_over_the_three_steps():
 
 def test_nothing_done_points_to_the_vision_first():
     roadmap = build_roadmap({})
-    assert (roadmap.done, roadmap.total, roadmap.percent) == (0, 6, 0)
+    assert (roadmap.done, roadmap.total, roadmap.percent) == (0, 7, 0)
     assert roadmap.next.item.key == "vision_adopted"
 
 
 def test_next_is_the_first_unfinished_item_in_roadmap_order():
     roadmap = build_roadmap({"vision_adopted": True, "population_filled_in": True, "patient_page_published": True})
-    assert roadmap.done == 3 and roadmap.percent == 50
+    assert roadmap.done == 3 and roadmap.percent == 43
     assert roadmap.next.item.key == "task_split_complete"
 
 
@@ -54,7 +55,7 @@ def test_all_done_has_no_next_item_and_every_step_is_done():
 def test_adding_an_item_is_one_entry():
     extra = RoadmapItem("intervision", Step.KNOWLEDGE, "Intervision planned", "practices:dashboard", lambda p: False)
     roadmap = build_roadmap(dict.fromkeys(KEYS, True), items=(*ROADMAP, extra))
-    assert roadmap.total == 7 and roadmap.next.item.key == "intervision"
+    assert roadmap.total == 8 and roadmap.next.item.key == "intervision"
     knowledge = next(step for step in roadmap.steps if step.key == Step.KNOWLEDGE)
     assert [status.item.key for status in knowledge.items] == [
         "programme_chosen",
@@ -89,7 +90,8 @@ def test_each_item_is_ticked_by_its_own_data(practice, manager):
     assert "programme_chosen" in _done(practice)
 
     services.patient_page_publish(practice=practice, by=manager, published=True)
-    assert _done(practice) == set(KEYS) - {"poh_finished_elearning"}
+    assert _done(practice) == set(KEYS) - {"poh_finished_elearning", "reach_recorded"}
+    # The reach item: test_reach.py (three consecutive months).
 
 
 def test_task_split_without_feedback_block_is_not_complete(practice):
@@ -102,8 +104,8 @@ def test_dashboard_shows_checklist_progress_and_a_link_to_the_next_step(client, 
     services.vision_adopt(practice=practice, by=manager)
     client.force_login(manager)
     page = client.get(reverse("practices:dashboard", kwargs={"practice_slug": practice.slug})).content.decode()
-    assert '<progress id="roadmap-progress" class="roadmap-bar" max="6" value="1">' in page
-    assert '<label for="roadmap-progress"' in page and "1 of 6 done" in page
+    assert '<progress id="roadmap-progress" class="roadmap-bar" max="7" value="1">' in page
+    assert '<label for="roadmap-progress"' in page and "1 of 7 done" in page
     task_split_url = reverse("practices:task_split", kwargs={"practice_slug": practice.slug})
     assert f'<a class="btn btn-primary" href="{task_split_url}">Agree who does what (task split)</a>' in page
     assert "Step 1 · Vision" in page and "Step 2 · Knowledge" in page and "Step 3 · Implementation" in page

@@ -66,10 +66,11 @@ def test_a_practice_patient_page_links_both_statements_too(client):
     assert f'href="{url("accessibility_statement")}"' in html
 
 
-def test_privacy_statement_says_the_keuzehulp_stores_nothing_and_how_long_the_audit_log_is_kept(client, settings):
+def test_privacy_statement_says_the_keuzehulp_keeps_no_answers_and_how_long_the_audit_log_is_kept(client, settings):
     settings.AUDIT_RETENTION_DAYS = 1825
     html = client.get(url("privacy_statement")).text
-    assert "De keuzehulp bewaart niets" in html
+    assert "De keuzehulp bewaart geen antwoorden" in html
+    assert "Alleen die telling wordt bewaard" in html  # the practice's advice-sheet counter (practices.reach)
     # The figure comes from the setting that prune_audit_log enforces, so the two cannot drift apart.
     assert "Regels worden 1.825 dagen bewaard" in html
     settings.AUDIT_RETENTION_DAYS = 400
