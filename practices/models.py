@@ -496,6 +496,6 @@ class MenuItem(models.Model):
 
 # The examples practices share with each other live in their own module; imported here so Django finds the model.
 from practices.models_examples import SharedExample  # noqa: E402, F401
-# Step 3 — Monthly reach (counts only), in its own module ---------------------------------------------------
 
+# Step 3 — Monthly reach (counts only), in its own module ---------------------------------------------------
 from practices.models_reach import AdviceCount, MonthlyReach  # noqa: E402, F401
