@@ -29,6 +29,7 @@ FIXED_SUBJECTS = {
     "patient page settings": _("patient page settings"),
     "patient page published": _("patient page published"),
     "patient page withdrawn": _("patient page withdrawn"),
+    "care groups": _("care groups"),
 }
 
 # Subjects with details, as practices.services and practices.admin write them. The first match wins.
@@ -50,6 +51,11 @@ PATTERNS = [
     ),
     (re.compile(r"vision (?P<number>\d+)"), _("vision %(number)s")),
     (re.compile(r"menu: (?P<name>.+)"), _("programme menu: %(name)s")),
+    (re.compile(r"care group (?P<name>.+): overview"), _("seen on the overview of care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): invitation"), _("invitation from care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): joined"), _("joined care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): invitation declined"), _("invitation from care group %(name)s declined")),
+    (re.compile(r"care group (?P<name>.+): left"), _("left care group %(name)s")),
 ]
 
 ROLE_PARTS = {"role", "old", "new"}
