@@ -52,6 +52,7 @@ PATTERNS = [
     (re.compile(r"vision (?P<number>\d+)"), _("vision %(number)s")),
     (re.compile(r"menu: (?P<name>.+)"), _("programme menu: %(name)s")),
     (re.compile(r"care group (?P<name>.+): overview"), _("seen on the overview of care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): practice page"), _("seen on a practice page of care group %(name)s")),
     (re.compile(r"care group (?P<name>.+): invitation"), _("invitation from care group %(name)s")),
     (re.compile(r"care group (?P<name>.+): joined"), _("joined care group %(name)s")),
     (re.compile(r"care group (?P<name>.+): invitation declined"), _("invitation from care group %(name)s declined")),

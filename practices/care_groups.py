@@ -17,9 +17,11 @@ from practices.audit import audit_record
 from practices.models import AuditEvent, Membership, MenuItem, Practice
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
 from practices.roadmap import Roadmap, roadmaps_for
+from training.models import Certificate
 
 # Audit subjects, written in the practice's own log (worded in practices.audit_wording).
 SUBJECT_OVERVIEW = "care group {name}: overview"
+SUBJECT_PRACTICE = "care group {name}: practice page"
 SUBJECT_INVITED = "care group {name}: invitation"
 SUBJECT_JOINED = "care group {name}: joined"
 SUBJECT_DECLINED = "care group {name}: invitation declined"
@@ -166,6 +168,17 @@ def training_counts(practices) -> dict[int, TrainingCounts]:
     for row in rows:
         counts[row["practice_id"]] = TrainingCounts(row["members"], row["trained"], row["certificates"])
     return counts
+
+
+def course_counts(practice: Practice) -> list[tuple[str, int]]:
+    """Per course title: how many members of the practice hold its certificate. Counts only; one query."""
+    rows = (
+        Certificate.objects.filter(user__memberships__practice=practice)
+        .values("course_title")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("course_title")
+    )
+    return [(row["course_title"], row["count"]) for row in rows]
 
 
 def programmes_in_use(practices) -> list[ProgrammeUse]:

@@ -9,5 +9,10 @@ from practices import views_caregroups
 app_name = "care_groups"
 urlpatterns = [
     path("<slug:care_group_slug>/", views_caregroups.overview, name="overview"),
+    path(
+        _("<slug:care_group_slug>/practice/<slug:practice_slug>/"),
+        views_caregroups.practice_detail,
+        name="practice",
+    ),
     path(_("<slug:care_group_slug>/invite/"), views_caregroups.invite, name="invite"),
 ]

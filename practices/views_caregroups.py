@@ -13,7 +13,7 @@ from practices.audit import audit_record_many
 from practices.forms import bootstrap
 from practices.models import AuditEvent, Practice, agb_code_validator
 from practices.permissions import Capability
-from practices.scoping import care_group_view, joined_practices, practice_view
+from practices.scoping import care_group_view, joined_practice, joined_practices, practice_view
 
 
 class CareGroupInviteForm(forms.Form):
@@ -59,6 +59,30 @@ def _overview(request, form, status=200):
 @require_GET
 def overview(request):
     return _overview(request, CareGroupInviteForm())
+
+
+@care_group_view(audit_subject="care group practice")
+@require_GET
+def practice_detail(request, practice_slug):
+    """One joined practice in more detail; a practice that never joined or has left is a 404 here."""
+    care_group = request.care_group
+    practice = joined_practice(care_group, practice_slug)
+    audit_record_many(
+        practices=[practice],
+        user=request.user,
+        action=AuditEvent.Action.VIEW,
+        subject=care_groups.SUBJECT_PRACTICE.format(name=care_group),
+        path=request.path,
+    )
+    (row,) = care_groups.overview_rows([practice])
+    context = {
+        "care_group": care_group,
+        "practice": practice,
+        "row": row,
+        "courses": care_groups.course_counts(practice),
+        "programmes": care_groups.programmes_in_use([practice]),
+    }
+    return render(request, "practices/care_groups/practice_detail.html", context)
 
 
 @care_group_view(audit_subject="care group invite")

@@ -178,10 +178,14 @@ def test_an_invitation_while_joined_or_open_is_not_doubled(client, care_group, c
 # Scoping: outsiders ---------------------------------------------------------------------------------------------
 
 
-def _care_group_urls(care_group):
+def _care_group_urls(care_group, practice):
+    """Every coordinator URL (new ones are walked automatically), aimed at a practice that joined."""
+    samples = {"care_group_slug": care_group.slug, "practice_slug": practice.slug}
     for pattern in urls_caregroups.urlpatterns:
         assert isinstance(pattern, URLPattern)
-        yield reverse(f"care_groups:{pattern.name}", kwargs={"care_group_slug": care_group.slug})
+        missing = set(pattern.pattern.converters) - set(samples)
+        assert not missing, f"{pattern.name} takes {missing}: add a sample"
+        yield reverse(f"care_groups:{pattern.name}", kwargs={k: samples[k] for k in pattern.pattern.converters})
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
@@ -192,8 +196,8 @@ def test_every_care_group_url_is_404_for_anyone_but_its_coordinators(
     other_group = CareGroup.objects.create(name="Zorggroep Elders", slug="elders")
     other_coordinator = factories.user("otto-co", password=None)
     CareGroupMembership.objects.create(care_group=other_group, user=other_coordinator)
-    urls = list(_care_group_urls(care_group))
-    assert len(urls) == len(urls_caregroups.urlpatterns) >= 2
+    urls = list(_care_group_urls(care_group, practice))
+    assert len(urls) == len(urls_caregroups.urlpatterns) >= 3
     before = (CareGroupInvitation.objects.count(), AuditEvent.objects.exclude(action="refused").count())
     # The manager of a joined practice is no coordinator either.
     for user in (outsider, other_coordinator, manager):
@@ -212,6 +216,36 @@ def test_every_care_group_url_is_404_for_anyone_but_its_coordinators(
 def test_an_unknown_care_group_is_404(client, coordinator):
     client.force_login(coordinator)
     assert client.get(reverse("care_groups:overview", args=["bestaat-niet"])).status_code == 404
+
+
+def test_the_practice_page_is_404_for_a_practice_that_has_not_joined_or_has_left(
+    client, care_group, coordinator, practice, other_practice
+):
+    link = join(care_group, practice)
+    invite(care_group, other_practice)
+    client.force_login(coordinator)
+    url = reverse("care_groups:practice", args=[care_group.slug, practice.slug])
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("care_groups:practice", args=[care_group.slug, other_practice.slug])).status_code == 404
+    link.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_the_practice_page_shows_no_names_drafts_or_small_counts_and_is_audited(
+    client, care_group, coordinator, filled_practice
+):
+    join(care_group, filled_practice)
+    client.force_login(coordinator)
+    response = client.get(reverse("care_groups:practice", args=[care_group.slug, filled_practice.slug]))
+    html = response.text
+    assert "Blended behandelen" in html and "Betaald Programma" in html
+    assert DRAFT_TEXT not in html
+    for name in ("Zwaantje", "Zevenboom", "Quirijn", "Quakkelaar", "Alice"):
+        assert name not in html, name
+    cells = re.findall(r"<td>([^<]*)</td>", html)
+    assert cells == ["&lt; 5"]
+    event = filled_practice.audit_events.get(action=AuditEvent.Action.VIEW)
+    assert event.subject == "care group Zorggroep Vecht: practice page" and event.user == coordinator
 
 
 def test_a_coordinator_is_no_member_of_the_practices(client, care_group, coordinator, practice):
