@@ -1,7 +1,9 @@
 """Care groups: invitations and leaving (writes), and what a coordinator sees of its joined practices (reads).
 
 What the overview shows per joined practice: roadmap progress, training completion counts, the programmes on its
-menu (with whether each needs a paid licence), and the reach columns `reach_columns` adds. Never vision texts,
+menu (with whether each needs a paid licence), and the reach columns `reach_columns` adds; per programme, how
+many practices offer it and how many arranged its licence (the basis for buying together). The practices are
+shown a page at a time, and only the practices on the page are written to their audit logs. Never vision texts,
 the audit log, the names of team members or quiz answers: nothing here reads them. Counts go through
 practices.small_numbers. Every read takes a fixed number of queries, whatever the number of practices.
 """
@@ -141,14 +143,8 @@ class PracticeRow:
     practice: Practice
     roadmap: Roadmap
     training: TrainingCounts
+    programmes: list = field(default_factory=list)  # its menu items; item.needs_licence
     reach: dict = field(default_factory=dict)
-
-
-@dataclass
-class ProgrammeUse:
-    programme: Programme
-    needs_licence: bool
-    practices: list = field(default_factory=list)  # (practice, licence arranged) in name order
 
 
 def training_counts(practices) -> dict[int, TrainingCounts]:
@@ -181,21 +177,51 @@ def course_counts(practice: Practice) -> list[tuple[str, int]]:
     return [(row["course_title"], row["count"]) for row in rows]
 
 
-def programmes_in_use(practices) -> list[ProgrammeUse]:
-    """Every programme on a joined practice's menu, paid licences first, with the practices using it. One query."""
-    uses: dict[int, ProgrammeUse] = {}
+def programmes_of(practices) -> dict[int, list[MenuItem]]:
+    """Per practice id, its menu items with their programmes (whether each needs a paid licence). One query."""
+    result: dict[int, list[MenuItem]] = {practice.pk: [] for practice in practices}
     items = (
-        MenuItem.objects.filter(practice__in=[practice.pk for practice in practices])
-        .select_related("programme", "practice")
-        .order_by("programme__name", "programme_id", "practice__name", "practice_id")
+        MenuItem.objects.filter(practice__in=list(result))
+        .select_related("programme")
+        .order_by("practice_id", "position", "id")
     )
     for item in items:
-        use = uses.get(item.programme_id)
-        if use is None:
-            needs_licence = item.programme.cost == Programme.Cost.PRACTICE_LICENCE
-            use = uses[item.programme_id] = ProgrammeUse(item.programme, needs_licence)
-        use.practices.append((item.practice, item.licence_arranged))
-    return sorted(uses.values(), key=lambda use: (not use.needs_licence, use.programme.name.lower()))
+        item.needs_licence = item.programme.cost == Programme.Cost.PRACTICE_LICENCE
+        result[item.practice_id].append(item)
+    return result
+
+
+@dataclass(frozen=True)
+class ProgrammeTotal:
+    name: str
+    needs_licence: bool
+    cost_label: str
+    practices: int
+    licences_arranged: int
+
+
+def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
+    """Every programme on a joined practice's menu: how many practices offer it, how many arranged the licence.
+
+    The basis for buying together; paid licences first. One query, whatever the number of practices.
+    """
+    rows = (
+        MenuItem.objects.filter(practice__care_group_links__care_group=care_group)
+        .values("programme_id", "programme__name", "programme__cost")
+        .annotate(practices=Count("practice_id", distinct=True), arranged=Count("pk", filter=Q(licence_arranged=True)))
+        .order_by()
+    )
+    totals = [
+        ProgrammeTotal(
+            name=row["programme__name"],
+            needs_licence=row["programme__cost"] == Programme.Cost.PRACTICE_LICENCE,
+            cost_label=str(Programme.Cost(row["programme__cost"]).label),
+            practices=row["practices"],
+            licences_arranged=row["arranged"],
+        )
+        for row in rows
+    ]
+    return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
 
 
 def reach_columns(practices) -> dict[int, dict]:
@@ -211,9 +237,12 @@ def overview_rows(practices) -> list[PracticeRow]:
     practices = list(practices)
     roadmaps = roadmaps_for(practices)
     training = training_counts(practices)
+    programmes = programmes_of(practices)
     reach = reach_columns(practices)
     return [
-        PracticeRow(practice, roadmaps[practice.pk], training[practice.pk], reach.get(practice.pk, {}))
+        PracticeRow(
+            practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk, {})
+        )
         for practice in practices
     ]
 

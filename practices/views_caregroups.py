@@ -3,6 +3,7 @@ and the practice's own page about its care groups under /praktijk/<slug>/zorggro
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,9 +34,13 @@ class CareGroupInviteForm(forms.Form):
 # The coordinator -----------------------------------------------------------------------------------------------
 
 
+PRACTICES_PER_PAGE = 50
+
+
 def _overview(request, form, status=200):
     care_group = request.care_group
-    practices = list(joined_practices(care_group))
+    page = Paginator(joined_practices(care_group), PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+    practices = list(page)
     # Every practice shown is a view of that practice's data: one entry in each practice's own audit log.
     if practices:
         audit_record_many(
@@ -48,7 +53,8 @@ def _overview(request, form, status=200):
     context = {
         "care_group": care_group,
         "rows": care_groups.overview_rows(practices),
-        "programmes": care_groups.programmes_in_use(practices),
+        "page_obj": page,
+        "programmes": care_groups.programme_totals(care_group),
         "invitations": list(care_groups.open_invitations_of(care_group)),
         "form": form,
     }
@@ -80,7 +86,6 @@ def practice_detail(request, practice_slug):
         "practice": practice,
         "row": row,
         "courses": care_groups.course_counts(practice),
-        "programmes": care_groups.programmes_in_use([practice]),
     }
     return render(request, "practices/care_groups/practice_detail.html", context)
 

@@ -292,7 +292,7 @@ def test_overview_shows_progress_and_programmes_but_no_names_drafts_or_small_cou
     assert response.status_code == 200
     assert filled_practice.name in html
     assert "Betaald Programma" in html and "Gratis Programma" in html
-    assert "licentie geregeld" in html
+    assert "betaalde licentie, geregeld" in html
     assert other_practice.name not in html and "Elders Programma" not in html
     assert DRAFT_TEXT not in html
     for name in ("Zwaantje", "Zevenboom", "Quirijn", "Quakkelaar", "Alice", manager.username, outsider.username):
@@ -379,3 +379,15 @@ def test_overview_query_count_does_not_grow_with_the_number_of_practices(client,
     at_30 = _overview_queries(client, care_group)
     assert at_3 == at_30, (at_3, at_30)
     assert at_30 <= 20
+
+
+def test_practices_are_shown_fifty_at_a_time_and_only_those_shown_are_logged(client, care_group, coordinator):
+    practices = [practice_factories.practice(f"Reekspraktijk {index:02d}") for index in range(52)]
+    CareGroupPractice.objects.bulk_create(CareGroupPractice(care_group=care_group, practice=p) for p in practices)
+    client.force_login(coordinator)
+    first = client.get(overview_url(care_group))
+    assert "Reekspraktijk 49" in first.text and "Reekspraktijk 50" not in first.text
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == 50
+    second = client.get(overview_url(care_group) + "?page=2")
+    assert "Reekspraktijk 51" in second.text and "Reekspraktijk 00" not in second.text
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == 52
