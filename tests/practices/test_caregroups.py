@@ -17,6 +17,7 @@ from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGrou
 from practices.small_numbers import small_number
 from practices.views_caregroups import PRACTICES_PER_PAGE
 from tests import factories
+from tests.otp import verified_login
 from tests.practices import factories as practice_factories
 from tests.training import factories as training_factories
 from training.codes import new_code
@@ -399,3 +400,14 @@ def test_practices_are_shown_a_page_at_a_time_and_only_those_shown_are_logged(cl
     second = client.get(overview_url(care_group) + "?page=2")
     assert f"Reekspraktijk {per_page + 1:02d}" in second.text and "Reekspraktijk 00" not in second.text
     assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == per_page + 2
+
+
+def test_the_administrator_names_coordinators_but_cannot_join_a_practice_for_it(client, care_group, practice):
+    verified_login(client, factories.user("beheerder", is_staff=True, is_superuser=True))
+    join(care_group, practice)
+    invite(care_group, practice_factories.practice("Uitgenodigde praktijk"))
+    assert client.get(reverse("admin:practices_caregroup_changelist")).status_code == 200
+    page = client.get(reverse("admin:practices_caregroup_change", args=[care_group.pk]))
+    assert page.status_code == 200 and practice.name in page.text
+    assert client.get(reverse("admin:practices_caregroupinvitation_changelist")).status_code == 200
+    assert client.get(reverse("admin:practices_caregroupinvitation_add")).status_code == 403
