@@ -1,5 +1,7 @@
 """Bench set-up inside Django: a practice with a logged-in manager, the pages' addresses and their query counts.
 
+The manager also coordinates a care group of 500 joined practices, for the coordinator's overview.
+
 `prepare.py release` empties the bench practice's menu, so `generate_catalog` may replace its programmes.
 `prepare.py setup '{"name": "/path", ...}'` (after `generate_catalog`, with the server's environment) prints one
 JSON object: the session cookie, the addresses of the measured pages, the lookups the random overview filters
@@ -29,10 +31,15 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from catalog.models import Language, Programme, Provider, Theme  # noqa: E402
 from practices.models import Membership, MenuItem, PopulationProfile, Practice, Role  # noqa: E402
+from practices.models_caregroups import CareGroup, CareGroupMembership, CareGroupPractice  # noqa: E402
 
 PRACTICE_SLUG = "bench-praktijk"
 USERNAME = "bench-manager"
 HOST = "127.0.0.1"
+# The care group whose coordinator overview is measured (issue 14): the bench manager coordinates it.
+CARE_GROUP_SLUG = "bench-zorggroep"
+CARE_GROUP_PRACTICES = 500
+GROUP_PRACTICE_PREFIX = "bench-zg-"
 
 
 def bench_practice(published):
@@ -61,6 +68,54 @@ def bench_practice(published):
     return practice, user
 
 
+def bench_care_group(user, published):
+    """500 joined practices with a population and two programmes each (a paid one where there is one).
+
+    Monthly reach counts (24 months each) are added by the reach bench step, not here.
+    """
+    care_group, _created = CareGroup.objects.update_or_create(slug=CARE_GROUP_SLUG, defaults={"name": "Benchzorggroep"})
+    CareGroupMembership.objects.get_or_create(care_group=care_group, user=user)
+    existing = set(Practice.objects.filter(slug__startswith=GROUP_PRACTICE_PREFIX).values_list("slug", flat=True))
+    Practice.objects.bulk_create(
+        Practice(
+            slug=f"{GROUP_PRACTICE_PREFIX}{number:04d}",
+            name=f"Benchpraktijk {number:04d}",
+            place="Utrecht",
+            agb_code=f"{98_000_000 + number:08d}",
+        )
+        for number in range(1, CARE_GROUP_PRACTICES + 1)
+        if f"{GROUP_PRACTICE_PREFIX}{number:04d}" not in existing
+    )
+    practices = list(Practice.objects.filter(slug__startswith=GROUP_PRACTICE_PREFIX).order_by("slug"))
+    CareGroupPractice.objects.bulk_create(
+        [CareGroupPractice(care_group=care_group, practice=practice) for practice in practices], ignore_conflicts=True
+    )
+    PopulationProfile.objects.bulk_create(
+        [
+            PopulationProfile(
+                practice=practice,
+                registered_patients=4000 + 10 * index,
+                share_0_17=Decimal("18"),
+                share_18_64=Decimal("60"),
+                share_65_plus=Decimal("22"),
+                share_low_literacy=Decimal("18"),
+                share_migration=Decimal("24"),
+            )
+            for index, practice in enumerate(practices)
+        ],
+        ignore_conflicts=True,
+    )
+    paid = [programme for programme in published if programme.cost == Programme.Cost.PRACTICE_LICENCE]
+    choices = (paid[:1] + published)[:6]
+    MenuItem.objects.filter(practice__in=practices).delete()
+    MenuItem.objects.bulk_create(
+        MenuItem(practice=practice, programme=programme, position=position)
+        for index, practice in enumerate(practices)
+        for position, programme in enumerate(dict.fromkeys((choices[index % 6], choices[(index + 1) % 6])), start=1)
+    )
+    return care_group
+
+
 def session_cookie(user):
     client = Client(HTTP_HOST=HOST)
     client.force_login(user)
@@ -76,6 +131,7 @@ def pages(practice, published):
         "menu": f"/praktijk/{practice.slug}/aanbod/",
         "dashboard": f"/praktijk/{practice.slug}/",
         "patient": f"/p/{practice.slug}/",
+        "care_group": f"/zorggroep/{CARE_GROUP_SLUG}/",
     }
 
 
@@ -97,6 +153,7 @@ def query_counts(paths, cookie):
 def release():
     """Empty the bench practice's menu, so generate_catalog may replace the programmes it points to."""
     MenuItem.objects.filter(practice__slug=PRACTICE_SLUG).delete()
+    MenuItem.objects.filter(practice__slug__startswith=GROUP_PRACTICE_PREFIX).delete()
 
 
 def main():
@@ -107,6 +164,7 @@ def main():
     if len(published) < 6:
         raise SystemExit("The bench needs at least 6 published programmes: run generate_catalog first.")
     practice, user = bench_practice(published)
+    bench_care_group(user, published)
     cookie = session_cookie(user)
     measured = pages(practice, published)
     extra = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}

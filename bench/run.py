@@ -59,6 +59,7 @@ TARGETS = {
     "practice menu": 15,
     "practice dashboard": 15,
     "patient page": 10,
+    "care group overview, 500 practices": 10,
 }
 SMALL_CATALOGUE_TARGET = 10
 
@@ -242,6 +243,7 @@ def pages_for(setup, size):
         Page("practice menu", [pages["menu"]], cookie=True, query_key="menu"),
         Page("practice dashboard", [pages["dashboard"]], cookie=True, query_key="dashboard"),
         Page("patient page", [pages["patient"]], query_key="patient"),
+        Page("care group overview, 500 practices", [pages["care_group"]], cookie=True, query_key="care_group"),
     ]
 
 

@@ -4,10 +4,12 @@ Changes made here are practice data too, so they reach the practice's audit log 
 """
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from practices.audit import audit_record
 from practices.membership_audit import audited_by_caller
 from practices.models import AuditEvent, Invitation, Membership, MonthlyReach, Practice
+from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
 
 
 class MembershipInline(admin.TabularInline):
@@ -86,3 +88,46 @@ class MonthlyReachAdmin(ReadOnlyAdmin):
     search_fields = ["practice__name", "programme__name"]
     date_hierarchy = "month"
     list_select_related = ["practice", "programme"]
+
+
+# Care groups: the administrator creates a care group and names its coordinators. Practices join only when their
+# manager accepts an invitation (practices/care_groups.py), so the joined practices are read-only here.
+
+
+class CoordinatorInline(admin.TabularInline):
+    model = CareGroupMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+    verbose_name = _("coordinator")
+    verbose_name_plural = _("coordinators")
+
+
+class JoinedPracticeInline(admin.TabularInline):
+    model = CareGroupPractice
+    extra = 0
+    fields = ["practice", "joined_at"]
+    readonly_fields = ["practice", "joined_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CareGroup)
+class CareGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CoordinatorInline, JoinedPracticeInline]
+
+
+@admin.register(CareGroupInvitation)
+class CareGroupInvitationAdmin(ReadOnlyAdmin):
+    list_display = ["care_group", "practice", "created_at", "accepted_at", "declined_at"]
+    search_fields = ["care_group__name", "practice__name"]

@@ -26,6 +26,27 @@ def audit_record(
     )
 
 
+def audit_record_many(
+    *, practices, user, action: str, subject: str, path: str = "", client_address: str | None = None
+) -> None:
+    """The same event in each practice's own log, in one query: a care group's page shows several practices."""
+    address = client_address or current_client_address() or None
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                practice=practice,
+                user=user,
+                username=user.get_username(),
+                action=action,
+                subject=str(subject)[:200],
+                path=path[:500],
+                client_address=address,
+            )
+            for practice in practices
+        ]
+    )
+
+
 def audit_refusal(*, request, action: str, subject: str, practice=None, username: str = "") -> AuditEvent:
     """A refused access: who tried (the user, or the user name typed), what, where from, and the practice if any."""
     user = getattr(request, "user", None)

@@ -35,6 +35,7 @@ FIXED_SUBJECTS = {
     "reach": _("reach"),
     "reach counts": _("reach counts"),
     "reach export": _("reach (CSV download)"),
+    "care groups": _("care groups"),
 }
 
 # Subjects with details, as practices.services and practices.admin write them. The first match wins.
@@ -67,6 +68,12 @@ PATTERNS = [
         re.compile(r"reach (?P<month>\d{4}-\d{2}) corrected: (?P<name>.+) \((?P<changes>[^()]+)\)"),
         _("reach %(month)s corrected: %(name)s (%(changes)s)"),
     ),
+    (re.compile(r"care group (?P<name>.+): overview"), _("seen on the overview of care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): practice page"), _("seen on a practice page of care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): invitation"), _("invitation from care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): joined"), _("joined care group %(name)s")),
+    (re.compile(r"care group (?P<name>.+): invitation declined"), _("invitation from care group %(name)s declined")),
+    (re.compile(r"care group (?P<name>.+): left"), _("left care group %(name)s")),
 ]
 
 ROLE_PARTS = {"role", "old", "new"}

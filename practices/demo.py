@@ -3,7 +3,9 @@
 The content part (catalogue, funding, course) is `practices.content.content_load`, the same as `load_catalog` in
 production; only the accounts, the curator's authenticator and the demo practices are demo. The practices:
 `demo` half-way through the roadmap with six months of made-up reach counts (marked as demo), and `de-wilg` with
-only `outsider` in it.
+only `outsider` in it. The demo care group
+"Zorggroep Kromme Rijn (demo)" has `demo` and two more demo practices joined (without accounts of their own), an
+open invitation to `de-wilg` (so `outsider`, its manager, can accept it), and `coordinator` as its coordinator.
 """
 
 from base64 import b32encode
@@ -12,12 +14,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from catalog.models import Language, Programme
 from practices import services
 from practices.content import content_load
-from practices.models import Membership, Practice, Role
+from practices.models import Membership, MenuItem, PopulationProfile, Practice, Role, VisionVersion
+from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
 from practices.reach import add_months, this_month
 from practices.reach_services import reach_save
 from practices.vision import SECTION_KEYS
@@ -41,6 +45,7 @@ def demo_accounts():
         ("manager", "Marieke", "Manager", False, []),
         ("redactie", "Rik", "Redacteur", True, ["Redactie"]),
         ("outsider", "Otto", "Buitenstaander", False, []),
+        ("coordinator", "Carla", "Coördinator", False, []),
     ]
 
 
@@ -72,7 +77,8 @@ def demo_load(*, stdout=None):
         user.save()
         user.groups.set(Group.objects.filter(name__in=groups))
         users[username] = user
-    demo_practices(users)
+    practices = demo_practices(users)
+    demo_care_group(practices, users)
     demo_totp_device(users[DEMO_TOTP_USERNAME])
     return users
 
@@ -173,3 +179,86 @@ def _seed_reach(practice, *, by, today=None):
             if slug in programmes
         }
         reach_save(practice=practice, month=add_months(first, index), by=by, counts=counts, is_demo=True)
+
+
+DEMO_CARE_GROUP = ("kromme-rijn", "Zorggroep Kromme Rijn (demo)")
+# The care group's two other practices: (slug, name, place, AGB code, kind, adopted vision?, menu, page published)
+DEMO_GROUP_PRACTICES = [
+    (
+        "de-es",
+        "Huisartsenpraktijk De Es",
+        "Bunnik",
+        "01023456",
+        Practice.Kind.GP_PRACTICE,
+        True,
+        ["minddistrict-depressie", "kleurjeleven", "minderdrinken"],
+        True,
+    ),
+    (
+        "het-kasteel",
+        "Gezondheidscentrum Het Kasteel",
+        "Wijk bij Duurstede",
+        "01034567",
+        Practice.Kind.HEALTH_CENTRE,
+        False,
+        ["minddistrict-mood-and-anxiety"],
+        False,
+    ),
+]
+
+
+def demo_care_group(practices, users):
+    """The demo care group, its coordinator, three joined practices and one open invitation (to `de-wilg`)."""
+    slug, name = DEMO_CARE_GROUP
+    care_group, _ = CareGroup.objects.update_or_create(
+        slug=slug, defaults={"name": name, "kind": CareGroup.Kind.CARE_GROUP, "is_demo": True}
+    )
+    CareGroupMembership.objects.get_or_create(care_group=care_group, user=users["coordinator"])
+    joined = [practices["demo"]]
+    for slug, name, place, agb_code, kind, adopted, menu, published in DEMO_GROUP_PRACTICES:
+        practice, created = Practice.objects.update_or_create(
+            slug=slug,
+            defaults={"name": name, "place": place, "agb_code": agb_code, "kind": kind, "is_demo": True},
+        )
+        if created:
+            _seed_group_practice(practice, adopted=adopted, menu=menu, published=published)
+        joined.append(practice)
+    for practice in joined:
+        CareGroupPractice.objects.get_or_create(
+            care_group=care_group,
+            practice=practice,
+            defaults={"accepted_by": users["manager"] if practice.slug == "demo" else None},
+        )
+    invited = practices["de-wilg"]
+    if not CareGroupPractice.objects.filter(care_group=care_group, practice=invited).exists():
+        if not CareGroupInvitation.objects.open().filter(care_group=care_group, practice=invited).exists():
+            CareGroupInvitation.objects.create(care_group=care_group, practice=invited, invited_by=users["coordinator"])
+    return care_group
+
+
+def _seed_group_practice(practice, *, adopted, menu, published):
+    """Step data straight into the tables: these practices have no accounts, so nobody to record as its author."""
+    if adopted:
+        VisionVersion.objects.create(
+            practice=practice,
+            number=1,
+            status=VisionVersion.Status.ADOPTED,
+            sections={key: DEMO_VISION.get(key, "Demotekst.") for key in SECTION_KEYS},
+            adopted_at=timezone.now(),
+        )
+    PopulationProfile.objects.create(
+        practice=practice,
+        registered_patients=4800,
+        share_0_17=18,
+        share_18_64=61,
+        share_65_plus=21,
+        share_low_literacy=15,
+        share_migration=12,
+    ).languages.set(Language.objects.filter(code="nl"))
+    for position, programme in enumerate(Programme.objects.published().filter(slug__in=menu), start=1):
+        MenuItem.objects.create(
+            practice=practice, programme=programme, position=position, licence_arranged=position == 1
+        )
+    if published:
+        practice.patient_page_published = True
+        practice.save(update_fields=["patient_page_published"])

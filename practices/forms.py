@@ -62,7 +62,6 @@ class PracticeSettingsForm(forms.ModelForm):
             "agb_code": _("The practice's AGB code from Vektis: exactly 8 digits."),
             "phone": _("Shown to patients on the practice's patient page."),
             "website": _("Shown to patients on the practice's patient page."),
-            "care_group": _("The care group (zorggroep) the practice belongs to, if any."),
         }
         error_messages = {"agb_code": {"unique": _("Another practice already has this AGB code.")}}
 
@@ -70,15 +69,6 @@ class PracticeSettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # One clear message for every wrong AGB code, too long ones included (not "at most 8 characters").
         self.fields["agb_code"].validators = [agb_code_validator]
-        self.fields["care_group"].queryset = Practice.objects.filter(kind=Practice.Kind.CARE_GROUP).exclude(
-            pk=self.instance.pk
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("kind") == Practice.Kind.CARE_GROUP and cleaned.get("care_group"):
-            self.add_error("care_group", _("A care group cannot itself belong to a care group."))
-        return cleaned
 
 
 def bootstrap(form: forms.BaseForm) -> None:

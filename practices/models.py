@@ -14,25 +14,15 @@ agb_code_validator = RegexValidator(r"^\d{8}$", _("An AGB code has exactly 8 dig
 
 
 class Practice(models.Model):
-    """A huisartspraktijk, gezondheidscentrum or zorggroep; a zorggroep can hold practices."""
+    """A huisartspraktijk or gezondheidscentrum. Care groups it joins are in practices.models_caregroups."""
 
     class Kind(models.TextChoices):
         GP_PRACTICE = "gp_practice", _("GP practice")
         HEALTH_CENTRE = "health_centre", _("Health centre")
-        CARE_GROUP = "care_group", _("Care group")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address name"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.GP_PRACTICE)
-    care_group = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="member_practices",
-        limit_choices_to={"kind": Kind.CARE_GROUP},
-        verbose_name=_("care group"),
-    )
     place = models.CharField(_("place"), max_length=100)
     agb_code = models.CharField(_("AGB code"), max_length=8, unique=True, validators=[agb_code_validator])
     insurers = models.ManyToManyField(
@@ -495,6 +485,13 @@ class MenuItem(models.Model):
 
 
 # The examples practices share with each other live in their own module; imported here so Django finds the model.
+# Care groups live in their own module; imported here so Django registers them with the app.
+from practices.models_caregroups import (  # noqa: E402, F401
+    CareGroup,
+    CareGroupInvitation,
+    CareGroupMembership,
+    CareGroupPractice,
+)
 from practices.models_examples import SharedExample  # noqa: E402, F401
 
 # Step 3 — Monthly reach (counts only), in its own module ---------------------------------------------------

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from practices import selectors
-from practices.reach import reach_recorded_for_consecutive_months
+from practices.reach import reach_recorded_among, reach_recorded_for_consecutive_months
 
 
 class Step:
@@ -36,6 +36,8 @@ class RoadmapItem:
     url_name: str
     is_done: Callable  # (practice) -> bool; one query at most
     needs_practice: bool = True  # whether url_name takes the practice_slug
+    # (practices) -> set of the ids of those done, in a fixed number of queries: for a care group's overview.
+    done_among: Callable | None = None
 
     def url(self, practice) -> str:
         return (
@@ -52,6 +54,7 @@ ROADMAP = (
         _("Adopt a shared vision"),
         "practices:vision",
         selectors.vision_is_adopted,
+        done_among=selectors.vision_adopted_among,
     ),
     RoadmapItem(
         "task_split_complete",
@@ -59,6 +62,7 @@ ROADMAP = (
         _("Agree who does what (task split)"),
         "practices:task_split",
         selectors.task_split_is_complete,
+        done_among=selectors.task_split_complete_among,
     ),
     RoadmapItem(
         "population_filled_in",
@@ -66,6 +70,7 @@ ROADMAP = (
         _("Describe your patient population"),
         "practices:population",
         selectors.population_is_filled_in,
+        done_among=selectors.population_filled_in_among,
     ),
     RoadmapItem(
         "programme_chosen",
@@ -73,6 +78,7 @@ ROADMAP = (
         _("Choose your first programmes (1 to 3)"),
         "practices:menu",
         lambda practice: practice.menu_items.exists(),
+        done_among=selectors.programme_chosen_among,
     ),
     RoadmapItem(
         "poh_finished_elearning",
@@ -81,6 +87,7 @@ ROADMAP = (
         "training:course_list",
         selectors.poh_finished_elearning,
         needs_practice=False,
+        done_among=selectors.poh_finished_elearning_among,
     ),
     RoadmapItem(
         "patient_page_published",
@@ -88,6 +95,7 @@ ROADMAP = (
         _("Publish the patient page"),
         "practices:patient_page_settings",
         lambda practice: practice.patient_page_published,
+        done_among=lambda practices: {practice.pk for practice in practices if practice.patient_page_published},
     ),
     RoadmapItem(
         "reach_recorded",
@@ -95,6 +103,7 @@ ROADMAP = (
         _("Record your reach for three months in a row"),
         "practices:reach",
         reach_recorded_for_consecutive_months,
+        done_among=reach_recorded_among,
     ),
 )
 
@@ -151,3 +160,22 @@ def roadmap_for(practice, items=ROADMAP) -> Roadmap:
         items,
         {item.key: item.url(practice) for item in items},
     )
+
+
+def roadmaps_for(practices, items=ROADMAP) -> dict[int, Roadmap]:
+    """{practice id: Roadmap} for many practices (a care group's overview), without links.
+
+    Each item answers for all practices at once through its `done_among`, so the queries do not grow with the
+    number of practices; an item without one falls back to asking per practice.
+    """
+    practices = list(practices)
+    done_sets = {}
+    for item in items:
+        if item.done_among is not None:
+            done_sets[item.key] = set(item.done_among(practices))
+        else:
+            done_sets[item.key] = {practice.pk for practice in practices if item.is_done(practice)}
+    return {
+        practice.pk: build_roadmap({item.key: practice.pk in done_sets[item.key] for item in items}, items)
+        for practice in practices
+    }

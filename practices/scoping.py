@@ -82,3 +82,58 @@ def practice_view(*, capability: Capability | None = None, audit_subject=None, l
         return wrapper
 
     return decorator
+
+
+# Care groups -------------------------------------------------------------------------------------------------
+# A coordinator's pages under /zorggroep/<care_group_slug>/ go through `care_group_view`: the care group is found
+# through the visitor's own coordinator role (anyone else gets a 404), and what the coordinator may see of a
+# practice is only ever read through `joined_practices`, so a practice that leaves is gone from every page at once.
+
+
+def care_group_for(request, care_group_slug: str):
+    """The care group with this slug if the visitor coordinates it, else Http404."""
+    from practices.models_caregroups import CareGroup
+
+    user = request.user
+    if not user.is_authenticated:
+        raise Http404
+    care_group = CareGroup.objects.filter(slug=care_group_slug, coordinators__user=user).first()
+    if care_group is None:
+        raise Http404
+    return care_group
+
+
+def joined_practices(care_group):
+    """The practices that joined the care group and have not left: the only practices a coordinator sees."""
+    return Practice.objects.filter(care_group_links__care_group=care_group).order_by("name", "pk")
+
+
+def joined_practice(care_group, practice_slug: str) -> Practice:
+    """One joined practice by its slug, else Http404 (a practice that never joined or has left)."""
+    practice = joined_practices(care_group).filter(slug=practice_slug).first()
+    if practice is None:
+        raise Http404
+    return practice
+
+
+def care_group_view(*, audit_subject: str):
+    """Decorate a coordinator view taking `care_group_slug`; sets `request.care_group`. Refusals are logged.
+
+    The view itself writes the "view" event in the log of each practice it shows (practices.audit_record_many).
+    """
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, care_group_slug, *args, **kwargs):
+            try:
+                request.care_group = care_group_for(request, care_group_slug)
+                return view(request, *args, **kwargs)
+            except (Http404, PermissionDenied) as refusal:
+                status = 404 if isinstance(refusal, Http404) else 403
+                audit_refusal(request=request, action=AuditEvent.Action.REFUSED, subject=f"{status} {audit_subject}")
+                raise
+
+        return wrapper
+
+    return decorator

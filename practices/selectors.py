@@ -14,6 +14,7 @@ from practices.models import (
     Role,
     SharedExample,
     Task,
+    TaskAssignment,
     TaskSplit,
     VisionVersion,
 )
@@ -102,6 +103,57 @@ def member_training(practice: Practice) -> list[tuple[Membership, list]]:
 
 def vision_is_adopted(practice: Practice) -> bool:
     return practice.visions.filter(status=VisionVersion.Status.ADOPTED).exists()
+
+
+# Roadmap facts for many practices at once (a care group's overview): each returns the ids of those done.
+
+
+def _ids(practices) -> list[int]:
+    return [practice.pk for practice in practices]
+
+
+def vision_adopted_among(practices) -> set[int]:
+    adopted = VisionVersion.objects.filter(practice_id__in=_ids(practices), status=VisionVersion.Status.ADOPTED)
+    return set(adopted.values_list("practice_id", flat=True).distinct())
+
+
+def task_split_complete_among(practices) -> set[int]:
+    with_settings = set(TaskSplit.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True))
+    responsible: dict[int, dict[str, list[str]]] = {pk: {task: [] for task in Task.values} for pk in with_settings}
+    supporting: dict[int, dict[str, list[str]]] = {pk: {task: [] for task in Task.values} for pk in with_settings}
+    rows = TaskAssignment.objects.filter(practice_id__in=with_settings).values_list(
+        "practice_id", "task", "role", "responsible"
+    )
+    for practice_id, task, role, is_responsible in rows:
+        (responsible if is_responsible else supporting)[practice_id].setdefault(task, []).append(role)
+    return {
+        pk
+        for pk in with_settings
+        if is_complete(
+            {task: TaskParts(tuple(responsible[pk][task]), tuple(supporting[pk][task])) for task in Task.values}
+        )
+    }
+
+
+def population_filled_in_among(practices) -> set[int]:
+    return set(PopulationProfile.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True))
+
+
+def programme_chosen_among(practices) -> set[int]:
+    items = MenuItem.objects.filter(practice_id__in=_ids(practices))
+    return set(items.values_list("practice_id", flat=True).distinct())
+
+
+def poh_finished_elearning_among(practices) -> set[int]:
+    pohs = list(
+        Membership.objects.filter(practice_id__in=_ids(practices), role=Role.POH_GGZ).values_list(
+            "practice_id", "user_id"
+        )
+    )
+    finished = training_selectors.users_with_completed_course(
+        [user_id for _practice_id, user_id in pohs], audiences=[Audience.POH_GGZ, Audience.PRACTICE]
+    )
+    return {practice_id for practice_id, user_id in pohs if user_id in finished}
 
 
 # Task split -------------------------------------------------------------------------------------------------

@@ -221,7 +221,7 @@ def membership_remove(*, membership: Membership, by) -> None:
 
 
 # The settings a manager may change; the slug (the practice's web address) stays with the admin.
-PRACTICE_SETTING_FIELDS = ("name", "place", "agb_code", "kind", "care_group", "phone", "website")
+PRACTICE_SETTING_FIELDS = ("name", "place", "agb_code", "kind", "phone", "website")
 
 
 def practice_update(*, practice: Practice, by, values: dict, insurers) -> list[str]:

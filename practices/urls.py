@@ -7,7 +7,7 @@ Paths are translated (English msgid, Dutch msgstr in practices' .po): /praktijk/
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from practices import example_views, reach_views, team_views, views
+from practices import example_views, reach_views, team_views, views, views_caregroups
 
 app_name = "practices"
 urlpatterns = [
@@ -34,6 +34,22 @@ urlpatterns = [
     path(_("practice/<slug:practice_slug>/audit-log/"), team_views.audit_log, name="audit_log"),
     path(_("practice/<slug:practice_slug>/audit-log/csv/"), team_views.audit_log_export, name="audit_log_export"),
     path(_("practice/<slug:practice_slug>/training/"), team_views.training_overview, name="training_overview"),
+    path(_("practice/<slug:practice_slug>/care-groups/"), views_caregroups.practice_care_groups, name="care_groups"),
+    path(
+        _("practice/<slug:practice_slug>/care-groups/invitations/<int:care_group_invitation_id>/accept/"),
+        views_caregroups.invitation_accept,
+        name="care_group_accept",
+    ),
+    path(
+        _("practice/<slug:practice_slug>/care-groups/invitations/<int:care_group_invitation_id>/decline/"),
+        views_caregroups.invitation_decline,
+        name="care_group_decline",
+    ),
+    path(
+        _("practice/<slug:practice_slug>/care-groups/<slug:care_group_slug>/leave/"),
+        views_caregroups.leave,
+        name="care_group_leave",
+    ),
     path(_("practice/<slug:practice_slug>/vision/"), views.vision, name="vision"),
     path(_("practice/<slug:practice_slug>/vision/adopt/"), views.vision_adopt, name="vision_adopt"),
     path(_("practice/<slug:practice_slug>/vision/versions/"), views.vision_versions, name="vision_versions"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from catalog.models import Programme
 from practices import selectors, services
+from practices.care_groups import care_groups_of
 from practices.charts import bar_chart
 from practices.forms import (
     MenuAddForm,
@@ -53,10 +54,14 @@ def _back(request, name):
 def choose(request):
     """Where log-in leads: one practice opens straight away, several are listed to switch between."""
     memberships = list(selectors.memberships_of(request.user))
-    if len(memberships) == 1:
+    coordinated = list(care_groups_of(request.user))
+    if len(memberships) == 1 and not coordinated:
         return redirect(memberships[0].practice)
+    if len(coordinated) == 1 and not memberships:
+        return redirect(coordinated[0])
     current = selectors.current_membership(request)
-    return render(request, "practices/choose.html", {"memberships": memberships, "current": current})
+    context = {"memberships": memberships, "current": current, "care_groups": coordinated}
+    return render(request, "practices/choose.html", context)
 
 
 @practice_view(audit_subject="dashboard")

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path(_("catalogue/"), include("catalog.urls")),
     path("", include("training.urls")),
     path("", include("practices.urls")),
+    path(_("care-group/"), include("practices.urls_caregroups")),
     # Last, so an address that is the same before and after the translation still reaches its own view.
     path("", include("toolkit.legacy_urls")),
     prefix_default_language=False,

@@ -6,6 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from practices.demo import DemoRefused, demo_load
 from practices.models import Membership, MonthlyReach, Practice
+from practices.models_caregroups import CareGroup
 from practices.reach import add_months, this_month
 from training.models import Insurer
 
@@ -31,7 +32,7 @@ def test_demo_practices_members_and_outsider(settings):
         "manager": "manager",
     }
     assert set(demo.insurers.values_list("name", flat=True)) == {"Zilveren Kruis", "VGZ", "CZ"}
-    second = Practice.objects.exclude(slug="demo").get()
+    second = Practice.objects.get(slug="de-wilg")
     assert list(second.memberships.values_list("user__username", flat=True)) == ["outsider"]
     outsider = second.memberships.get().user
     assert outsider.check_password("toolkit-demo") and outsider.memberships.count() == 1
@@ -62,7 +63,7 @@ def test_demo_practice_is_half_way_with_two_programmes_and_a_public_patient_page
 def test_every_demo_practice_is_marked_and_its_public_pages_say_it_is_fictitious(settings, client):
     settings.DEBUG = True
     demo_load()
-    assert Practice.objects.count() == Practice.objects.filter(is_demo=True).count() == 2
+    assert Practice.objects.count() == Practice.objects.filter(is_demo=True).count() == 4
     for path in ["/p/demo/", "/p/demo/folder/", "/p/demo/scherm/"]:
         page = client.get(path)
         assert page.status_code == 200, path
@@ -86,3 +87,20 @@ def test_demo_practice_has_six_months_of_reach_counts_marked_as_demo(settings, c
     client.force_login(demo.memberships.get(role="manager").user)
     page = client.get(f"/praktijk/{demo.slug}/bereik/").text
     assert "Demopraktijk: deze aantallen zijn verzonnen" in page
+
+
+def test_demo_care_group_with_three_practices_an_open_invitation_and_a_coordinator(settings, client):
+    settings.DEBUG = True
+    demo_load()
+    care_group = CareGroup.objects.get(slug="kromme-rijn")
+    assert care_group.name == "Zorggroep Kromme Rijn (demo)" and care_group.is_demo
+    assert sorted(care_group.joined.values_list("practice__slug", flat=True)) == ["de-es", "demo", "het-kasteel"]
+    assert list(care_group.invitations.open().values_list("practice__slug", flat=True)) == ["de-wilg"]
+    coordinator = care_group.coordinators.get().user
+    assert coordinator.username == "coordinator" and coordinator.check_password("toolkit-demo")
+    assert not coordinator.memberships.exists()
+    client.force_login(coordinator)
+    html = client.get("/zorggroep/kromme-rijn/").text
+    assert "Huisartsenpraktijk De Linde" in html and "Gezondheidscentrum Het Kasteel" in html
+    assert "Huisartsenpraktijk De Wilg" not in html
+    assert "Minddistrict" in html

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from practices.models import Invitation, MenuItem, Role
+from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
 from tests import factories
 from tests.practices import factories as practice_factories
 from tests.training import factories as training_factories
@@ -106,7 +107,15 @@ def world(practice, manager, huisarts):
     practice.patient_page_published = True
     practice.save()
     practice_factories.complete_task_split(practice, by=manager)
+    # The manager also coordinates a care group the practice joined, so its pages are fuzzed for real.
+    care_group = CareGroup.objects.create(name="Zorggroep Fuzz", slug="fuzz")
+    CareGroupMembership.objects.create(care_group=care_group, user=manager)
+    CareGroupPractice.objects.create(care_group=care_group, practice=practice)
+    other_group = CareGroup.objects.create(name="Zorggroep Anders", slug="anders")
+    care_group_invitation = CareGroupInvitation.objects.create(care_group=other_group, practice=practice)
     samples = {
+        "care_group_slug": care_group.slug,
+        "care_group_invitation_id": care_group_invitation.pk,
         "slug": None,  # per URL below: a programme, provider or course slug
         "practice_slug": practice.slug,
         "membership_id": practice.memberships.get(user=huisarts).pk,

@@ -30,7 +30,6 @@ def test_an_escape_sequence_typed_into_a_practice_setting_is_stored_without_its_
         "place": "Utrecht\x08",
         "agb_code": practice.agb_code,
         "kind": practice.kind,
-        "care_group": "",
         "phone": practice.phone,
         "website": "",
     }

@@ -18,6 +18,7 @@ from django.utils import timezone
 from practices import services
 from practices import urls as practice_urls
 from practices.models import AuditEvent, Invitation, Membership, MenuItem, Practice, Role, VisionVersion
+from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
 from practices.permissions import Capability, may
 from tests import factories
 from tests.practices import factories as step_factories
@@ -41,12 +42,25 @@ SAMPLES = {
     "number": lambda world: world.vision.number,
     "item_id": lambda world: world.menu_item.pk,
     "example_id": lambda world: _shared_example(world).pk,
+    "care_group_invitation_id": lambda world: _care_group_invitation(world).pk,
+    "care_group_slug": lambda world: _joined_care_group(world).slug,
 }
 
 
 def _shared_example(world):
     # The victim practice shares its adopted vision, so the outsider aims at an example that exists.
     return services.example_share(practice=world.practice, by=world.vision.adopted_by, show_name=True)
+
+
+def _care_group_invitation(world):
+    care_group = CareGroup.objects.create(name="Zorggroep Uitnodiger", slug="uitnodiger")
+    return CareGroupInvitation.objects.create(care_group=care_group, practice=world.practice)
+
+
+def _joined_care_group(world):
+    care_group = CareGroup.objects.create(name="Zorggroep Lid", slug="lid")
+    CareGroupPractice.objects.create(care_group=care_group, practice=world.practice)
+    return care_group
 
 
 # Form data that would change something if any of it were accepted.

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from practices.models import AuditEvent, Practice
+from practices.models import AuditEvent
 from training.models import Insurer
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,6 @@ def _form(practice, **changes):
         "place": practice.place,
         "agb_code": practice.agb_code,
         "kind": practice.kind,
-        "care_group": "",
         "phone": practice.phone,
         "website": practice.website,
     }
@@ -87,16 +86,10 @@ def test_a_form_error_does_not_show_the_half_typed_name_in_the_menu(client, prac
     assert '<p class="fw-bold mb-1">Huisartsenpraktijk De Linde</p>' in response.text
 
 
-def test_practice_joins_a_care_group_but_a_care_group_cannot_join_one(client, practice, manager):
-    group = Practice.objects.create(
-        name="Zorggroep Utrecht", slug="zg-utrecht", place="Utrecht", agb_code="05000001", kind="care_group"
-    )
+def test_the_care_group_is_not_a_setting_the_practice_sets_itself(client, practice, manager):
+    # A practice joins a care group only by accepting its invitation (practices/care_groups.py).
     client.force_login(manager)
-    client.post(_url(practice), _form(practice, care_group=group.pk))
-    practice.refresh_from_db()
-    assert practice.care_group == group
-    response = client.post(_url(practice), _form(practice, kind="care_group", care_group=group.pk))
-    assert "Een zorggroep kan zelf niet bij een zorggroep horen." in response.text
+    assert 'name="care_group"' not in client.get(_url(practice)).text
 
 
 def test_settings_form_labels_are_dutch(client, practice, manager):

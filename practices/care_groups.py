@@ -1,0 +1,258 @@
+"""Care groups: invitations and leaving (writes), and what a coordinator sees of its joined practices (reads).
+
+What the overview shows per joined practice: roadmap progress, training completion counts, the programmes on its
+menu (with whether each needs a paid licence), and the reach columns `reach_columns` adds; per programme, how
+many practices offer it and how many arranged its licence (the basis for buying together). The practices are
+shown a page at a time, and only the practices on the page are written to their audit logs. Never vision texts,
+the audit log, the names of team members or quiz answers: nothing here reads them. Counts go through
+practices.small_numbers. Every read takes a fixed number of queries, whatever the number of practices.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from catalog.models import Programme
+from practices.audit import audit_record
+from practices.models import AuditEvent, Membership, MenuItem, Practice
+from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
+from practices.roadmap import Roadmap, roadmaps_for
+from training.models import Certificate
+
+# Audit subjects, written in the practice's own log (worded in practices.audit_wording).
+SUBJECT_OVERVIEW = "care group {name}: overview"
+SUBJECT_PRACTICE = "care group {name}: practice page"
+SUBJECT_INVITED = "care group {name}: invitation"
+SUBJECT_JOINED = "care group {name}: joined"
+SUBJECT_DECLINED = "care group {name}: invitation declined"
+SUBJECT_LEFT = "care group {name}: left"
+
+
+class CareGroupError(Exception):
+    pass
+
+
+class AlreadyJoined(CareGroupError):
+    pass
+
+
+class InvitationAlreadyOpen(CareGroupError):
+    pass
+
+
+class InvitationClosed(CareGroupError):
+    pass
+
+
+# Writes ------------------------------------------------------------------------------------------------------
+
+
+def care_group_invite(*, care_group: CareGroup, practice: Practice, by) -> CareGroupInvitation:
+    if CareGroupPractice.objects.filter(care_group=care_group, practice=practice).exists():
+        raise AlreadyJoined
+    try:
+        with transaction.atomic():
+            invitation = CareGroupInvitation.objects.create(care_group=care_group, practice=practice, invited_by=by)
+    except IntegrityError as exc:  # one_open_care_group_invitation
+        raise InvitationAlreadyOpen from exc
+    audit_record(
+        practice=practice, user=by, action=AuditEvent.Action.INVITE, subject=SUBJECT_INVITED.format(name=care_group)
+    )
+    return invitation
+
+
+def _lock_open(invitation: CareGroupInvitation) -> CareGroupInvitation:
+    locked = CareGroupInvitation.objects.select_for_update().select_related("care_group").get(pk=invitation.pk)
+    if not locked.is_open:
+        raise InvitationClosed
+    return locked
+
+
+def care_group_accept(*, invitation: CareGroupInvitation, by) -> CareGroupPractice:
+    """The practice's manager accepts: from now on the care group's coordinators see the practice's progress."""
+    with transaction.atomic():
+        invitation = _lock_open(invitation)
+        invitation.accepted_at = timezone.now()
+        invitation.answered_by = by
+        invitation.save(update_fields=["accepted_at", "answered_by"])
+        link, _created = CareGroupPractice.objects.get_or_create(
+            care_group=invitation.care_group, practice=invitation.practice, defaults={"accepted_by": by}
+        )
+        audit_record(
+            practice=invitation.practice,
+            user=by,
+            action=AuditEvent.Action.JOIN,
+            subject=SUBJECT_JOINED.format(name=invitation.care_group),
+        )
+    return link
+
+
+def care_group_decline(*, invitation: CareGroupInvitation, by) -> None:
+    with transaction.atomic():
+        invitation = _lock_open(invitation)
+        invitation.declined_at = timezone.now()
+        invitation.answered_by = by
+        invitation.save(update_fields=["declined_at", "answered_by"])
+        audit_record(
+            practice=invitation.practice,
+            user=by,
+            action=AuditEvent.Action.CHANGE,
+            subject=SUBJECT_DECLINED.format(name=invitation.care_group),
+        )
+
+
+def care_group_leave(*, link: CareGroupPractice, by) -> None:
+    """Leaving deletes the link: every coordinator page reads only links, so all sharing ends at once."""
+    with transaction.atomic():
+        care_group = link.care_group
+        deleted, _per_model = CareGroupPractice.objects.filter(pk=link.pk).delete()
+        if deleted:
+            audit_record(
+                practice=link.practice,
+                user=by,
+                action=AuditEvent.Action.LEAVE,
+                subject=SUBJECT_LEFT.format(name=care_group),
+            )
+
+
+# The practice's side -------------------------------------------------------------------------------------------
+
+
+def open_invitations_for(practice: Practice):
+    return practice.care_group_invitations.open().select_related("care_group").order_by("-created_at")
+
+
+def links_of(practice: Practice):
+    return practice.care_group_links.select_related("care_group").order_by("care_group__name")
+
+
+# The coordinator's overview ----------------------------------------------------------------------------------
+
+
+@dataclass
+class TrainingCounts:
+    members: int = 0
+    trained: int = 0  # members holding at least one certificate
+    certificates: int = 0
+
+
+@dataclass
+class PracticeRow:
+    practice: Practice
+    roadmap: Roadmap
+    training: TrainingCounts
+    programmes: list = field(default_factory=list)  # its menu items; item.needs_licence
+    reach: dict = field(default_factory=dict)
+
+
+def training_counts(practices) -> dict[int, TrainingCounts]:
+    """Per practice: members, members with a finished course, certificates. Counts only; one query."""
+    ids = [practice.pk for practice in practices]
+    rows = (
+        Membership.objects.filter(practice_id__in=ids)
+        .values("practice_id")
+        .annotate(
+            members=Count("pk", distinct=True),
+            trained=Count("user_id", filter=Q(user__certificates__isnull=False), distinct=True),
+            certificates=Count("user__certificates", distinct=True),
+        )
+        .order_by()
+    )
+    counts = {practice_id: TrainingCounts() for practice_id in ids}
+    for row in rows:
+        counts[row["practice_id"]] = TrainingCounts(row["members"], row["trained"], row["certificates"])
+    return counts
+
+
+def course_counts(practice: Practice) -> list[tuple[str, int]]:
+    """Per course title: how many members of the practice hold its certificate. Counts only; one query."""
+    rows = (
+        Certificate.objects.filter(user__memberships__practice=practice)
+        .values("course_title")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("course_title")
+    )
+    return [(row["course_title"], row["count"]) for row in rows]
+
+
+def programmes_of(practices) -> dict[int, list[MenuItem]]:
+    """Per practice id, its menu items with their programmes (whether each needs a paid licence). One query."""
+    result: dict[int, list[MenuItem]] = {practice.pk: [] for practice in practices}
+    items = (
+        MenuItem.objects.filter(practice__in=list(result))
+        .select_related("programme")
+        .order_by("practice_id", "position", "id")
+    )
+    for item in items:
+        item.needs_licence = item.programme.cost == Programme.Cost.PRACTICE_LICENCE
+        result[item.practice_id].append(item)
+    return result
+
+
+@dataclass(frozen=True)
+class ProgrammeTotal:
+    name: str
+    needs_licence: bool
+    cost_label: str
+    practices: int
+    licences_arranged: int
+
+
+def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
+    """Every programme on a joined practice's menu: how many practices offer it, how many arranged the licence.
+
+    The basis for buying together; paid licences first. One query, whatever the number of practices.
+    """
+    rows = (
+        MenuItem.objects.filter(practice__care_group_links__care_group=care_group)
+        .values("programme_id", "programme__name", "programme__cost")
+        .annotate(practices=Count("practice_id", distinct=True), arranged=Count("pk", filter=Q(licence_arranged=True)))
+        .order_by()
+    )
+    totals = [
+        ProgrammeTotal(
+            name=row["programme__name"],
+            needs_licence=row["programme__cost"] == Programme.Cost.PRACTICE_LICENCE,
+            cost_label=str(Programme.Cost(row["programme__cost"]).label),
+            practices=row["practices"],
+            licences_arranged=row["arranged"],
+        )
+        for row in rows
+    ]
+    return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
+
+
+def reach_columns(practices) -> dict[int, dict]:
+    """Per practice id, the reach figures for the overview's reach column (empty until monthly reach lands).
+
+    The integrator fills this from practices.reach in a fixed number of queries; the template shows
+    `row.reach` in the column marked "reach" (care_groups/overview.html), every count through `small_number`.
+    """
+    return {}
+
+
+def overview_rows(practices) -> list[PracticeRow]:
+    practices = list(practices)
+    roadmaps = roadmaps_for(practices)
+    training = training_counts(practices)
+    programmes = programmes_of(practices)
+    reach = reach_columns(practices)
+    return [
+        PracticeRow(
+            practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk, {})
+        )
+        for practice in practices
+    ]
+
+
+def open_invitations_of(care_group: CareGroup):
+    """The care group's own open invitations; the page shows only the AGB code the coordinator typed."""
+    return care_group.invitations.open().select_related("practice").order_by("-created_at")
+
+
+def care_groups_of(user):
+    if not user.is_authenticated:
+        return CareGroup.objects.none()
+    return CareGroup.objects.filter(coordinators__user=user).order_by("name")
