@@ -8,15 +8,14 @@ Three kinds, as a care group or another portal subscribing to the change feed (c
 
 Only programmes that are public now (published or no longer offered) appear, so a draft, a programme in review or
 an archived one never does, not even with its earlier history. Each history row is compared with the row before it
-for the same object (a correlated subquery: plain SQL on SQLite and PostgreSQL alike), and the newest `limit`
-changes are returned: three queries however long the history is.
+for the same object (LAG() in SQL, one pass over the history), and the newest `limit` changes are returned: three
+queries however long the history is.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -25,15 +24,6 @@ from catalog.models import Criterion, Programme, QualityAssessment, Verdict
 from catalog.quality import verdict_wording
 
 FEED_LENGTH = 50
-VERDICT_COLUMNS = (
-    "history_id",
-    "history_date",
-    "programme_id",
-    "criterion",
-    "verdict",
-    "previous_verdict",
-    "assessed_on",
-)
 
 
 class Kind:
@@ -54,46 +44,66 @@ class CatalogueChange:
     description: str
 
 
-def _previous(history_model, field: str):
-    """The value `field` had in the row before this one of the same object, None for the object's first row."""
-    earlier = history_model.objects.filter(id=OuterRef("id")).filter(
-        Q(history_date__lt=OuterRef("history_date"))
-        | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
-    )
-    return Subquery(earlier.order_by("-history_date", "-history_id").values(field)[:1])
+# Each history row is compared with the row before it for the same object with LAG(), a window function SQLite
+# and PostgreSQL both have: one pass over the history. (A correlated subquery per row took minutes at 5,000
+# programmes on SQLite; Django's filter on a window annotation would apply the other conditions before the window.)
+STATUS_SQL = """
+SELECT history_id, history_date, id, status FROM (
+    SELECT history_id, history_date, id, status,
+           LAG(status) OVER (PARTITION BY id ORDER BY history_date, history_id) AS previous_status
+    FROM {history} WHERE id IN (SELECT id FROM {programmes} WHERE status IN (%s, %s))
+) changes
+WHERE status IN (%s, %s) AND (previous_status IS NULL OR previous_status <> status)
+ORDER BY history_date DESC, history_id DESC
+LIMIT %s
+"""
+VERDICT_SQL = """
+SELECT changes.history_id, changes.history_date, changes.id, changes.{programme}, changes.criterion,
+       changes.verdict, changes.assessed_on, COALESCE(changes.previous_verdict, %s) AS previous_verdict
+FROM (
+    SELECT history_id, history_date, id, {programme}, criterion, verdict, assessed_on,
+           LAG(verdict) OVER (PARTITION BY id ORDER BY history_date, history_id) AS previous_verdict
+    FROM {verdicts} WHERE {programme} IN (SELECT id FROM {programmes} WHERE status IN (%s, %s))
+) changes
+JOIN (SELECT id, MIN(history_date) AS since FROM {history} WHERE status = %s GROUP BY id) published
+  ON published.id = changes.{programme}
+WHERE changes.history_date >= published.since AND COALESCE(changes.previous_verdict, %s) <> changes.verdict
+ORDER BY changes.history_date DESC, changes.history_id DESC
+LIMIT %s
+"""
 
 
 def catalogue_changes(limit: int = FEED_LENGTH) -> list[CatalogueChange]:
     """The newest `limit` public changes, newest first."""
-    public_ids = Programme.objects.public().values("pk")
+    qn = connection.ops.quote_name
     status_history = Programme.history.model
-    status_rows = list(
-        status_history.objects.filter(id__in=public_ids, status__in=[Kind.PUBLISHED, Kind.WITHDRAWN])
-        .annotate(previous_status=Coalesce(_previous(status_history, "status"), Value("")))
-        .exclude(previous_status=F("status"))
-        .order_by("-history_date", "-history_id")
-        .values("history_id", "history_date", "id", "status")[:limit]
-    )
-
     verdict_history = QualityAssessment.history.model
-    first_published = (
-        status_history.objects.filter(id=OuterRef("programme_id"), status=Programme.Status.PUBLISHED)
-        .order_by("history_date")
-        .values("history_date")[:1]
-    )
-    verdict_rows = list(
-        verdict_history.objects.filter(programme_id__in=public_ids)
-        .annotate(
-            previous_verdict=Coalesce(_previous(verdict_history, "verdict"), Value(Verdict.UNKNOWN.value)),
-            published_since=Subquery(first_published),
+    public = [Programme.Status.PUBLISHED, Programme.Status.WITHDRAWN]
+    tables = {
+        "history": qn(status_history._meta.db_table),
+        "programmes": qn(Programme._meta.db_table),
+        "verdicts": qn(verdict_history._meta.db_table),
+        "programme": qn(verdict_history._meta.get_field("programme").column),
+    }
+    status_rows = [
+        {"history_id": row.history_id, "history_date": row.history_date, "id": row.id, "status": row.status}
+        for row in status_history.objects.raw(STATUS_SQL.format(**tables), [*public, *public, limit])
+    ]
+    unknown = Verdict.UNKNOWN.value
+    verdict_rows = [
+        {
+            "history_id": row.history_id,
+            "history_date": row.history_date,
+            "programme_id": row.programme_id,
+            "criterion": row.criterion,
+            "verdict": row.verdict,
+            "previous_verdict": row.previous_verdict,
+            "assessed_on": row.assessed_on,
+        }
+        for row in verdict_history.objects.raw(
+            VERDICT_SQL.format(**tables), [unknown, *public, Programme.Status.PUBLISHED, unknown, limit]
         )
-        .filter(history_date__gte=F("published_since"))
-        .exclude(previous_verdict=F("verdict"))
-        .order_by("-history_date", "-history_id")
-        .values(
-            "history_id", "history_date", "programme_id", "criterion", "verdict", "previous_verdict", "assessed_on"
-        )[:limit]
-    )
+    ]
 
     ids = {row["id"] for row in status_rows} | {row["programme_id"] for row in verdict_rows}
     programmes = {
