@@ -547,8 +547,16 @@ admin.site.register(Therapy, LookupAdmin)
 
 @admin.register(Theme)
 class ThemeAdmin(LookupAdmin):
-    list_display = ["name", "slug", "prevalence_key", "position"]
+    list_display = ["name", "slug", "prevalence_key", "icpc_list", "position"]
     list_filter = ["prevalence_key"]
+    filter_horizontal = ["icpc_codes"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("icpc_codes")
+
+    @admin.display(description=_("ICPC codes"))
+    def icpc_list(self, theme):
+        return ", ".join(code.code for code in theme.icpc_codes.all()) or "–"
 
 
 @admin.register(TargetGroup)

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from catalog.keuzehulp import AnswerOptions, ProgrammeFacts
+from catalog.keuzehulp_his import HisTheme, IcpcLabel
 from catalog.models import AgeBand, Language, Programme, QualityAssessment, Theme
 
 
@@ -120,3 +121,21 @@ def _target_groups(ids) -> tuple[dict[int, set[str]], set[int]]:
         if for_low_literacy:
             low_literacy.add(programme_id)
     return age_bands, low_literacy
+
+
+def his_theme(slug: str):
+    """The chosen theme with its ICPC codes for the entry for the HIS (catalog.keuzehulp_his); None if none chosen.
+
+    One query: the theme's name with its codes, read as plain rows.
+    """
+    if not slug:
+        return None
+    rows = list(
+        Theme.objects.filter(slug=slug)
+        .order_by("icpc_codes__code")
+        .values_list("name", "icpc_codes__code", "icpc_codes__title")
+    )
+    if not rows:
+        return None
+    codes = tuple(IcpcLabel(code, title) for _name, code, title in rows if code)
+    return HisTheme(name=rows[0][0], codes=codes)

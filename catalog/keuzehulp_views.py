@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET
 from catalog.forms import KeuzehulpForm
 from catalog.keuzehulp import Answers
 from catalog.keuzehulp_advice import chosen_slugs, patient_message, sheet_items
+from catalog.keuzehulp_his import his_entry
 from catalog.keuzehulp_index import advise
-from catalog.keuzehulp_selectors import chosen_programmes
+from catalog.keuzehulp_selectors import chosen_programmes, his_theme
 from catalog.keuzehulp_snapshot import catalogue_answer_options, catalogue_index
 from catalog.signals import advice_sheet_shown
 
@@ -92,6 +93,8 @@ def keuzehulp_advice(request):
         "practice": practice,
         "some_left_out": left_out or len(programmes) < len(slugs),
         "patient_message": patient_message(programmes, practice) if programmes else "",
+        # For the GP's record: shown to copy, never stored (the page is private, no-store, like the rest).
+        "his_entry": his_entry(his_theme(answers.theme), programmes, answers) if programmes else "",
         "back_url": f"{reverse('catalog:keuzehulp')}?{urlencode(answers.as_query())}#result",
     }
     return render(request, "catalog/keuzehulp/advice.html", context)

@@ -53,6 +53,21 @@ class PrevalenceKey(models.TextChoices):
     ALCOHOL = "alcohol", _("Problematic alcohol use")
 
 
+class IcpcCode(models.Model):
+    """An ICPC code GPs use to register a complaint; links a programme to the GP's own coding."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("ICPC code")
+        verbose_name_plural = _("ICPC codes")
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
 class Theme(LookupModel):
     """A complaint or goal a programme addresses (depressive complaints, anxiety, alcohol…)."""
 
@@ -62,6 +77,14 @@ class Theme(LookupModel):
         choices=PrevalenceKey.choices,
         blank=True,
         help_text=_("The problem in the expected numbers of patients this theme addresses; empty if none."),
+    )
+    # The codes a GP registers this complaint under in the HIS; the keuzehulp's "Voor het HIS" entry quotes them.
+    icpc_codes = models.ManyToManyField(
+        IcpcCode,
+        related_name="themes",
+        blank=True,
+        verbose_name=_("ICPC codes"),
+        help_text=_("The ICPC codes a GP registers this complaint under; shown in the keuzehulp's entry for the HIS."),
     )
 
     class Meta(LookupModel.Meta):
@@ -122,21 +145,6 @@ class Therapy(LookupModel):
     class Meta(LookupModel.Meta):
         verbose_name = _("therapy")
         verbose_name_plural = _("therapies")
-
-
-class IcpcCode(models.Model):
-    """An ICPC code GPs use to register a complaint; links a programme to the GP's own coding."""
-
-    code = models.CharField(_("code"), max_length=10, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("ICPC code")
-        verbose_name_plural = _("ICPC codes")
-
-    def __str__(self):
-        return f"{self.code} {self.title}"
 
 
 class Source(models.Model):

@@ -8,11 +8,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from catalog import keuzehulp_views, views
+from catalog.feeds import CatalogueChangesFeed
 
 app_name = "catalog"
 urlpatterns = [
     path("", views.programme_list, name="programme_list"),
     path(_("compare/"), views.compare, name="compare"),
+    path(_("changes.atom"), CatalogueChangesFeed(), name="changes_feed"),
     path(_("how-we-assess/"), views.how_we_assess, name="how_we_assess"),
     path(_("decision-aid/"), keuzehulp_views.keuzehulp, name="keuzehulp"),
     path(_("decision-aid/advice/"), keuzehulp_views.keuzehulp_advice, name="keuzehulp_advice"),
