@@ -101,14 +101,7 @@ def curator_digest_due(job: ReminderJob, today: date) -> Iterable[Due]:
         yield Due(user=user, context=context)
 
 
-# A practice reminder is added the same way, e.g. the monthly reach form (to the POH-ggz and the manager):
-#
-#     def reach_due(job, today):
-#         for practice in practices_without_counts_for(today):          # the reach app's selector
-#             for user in members_with_roles(practice, job.roles):
-#                 yield Due(user=user, context={"practice": practice}, scope=practice.slug)
-#
-#     ReminderJob(kind="monthly_reach", roles=frozenset({Role.POH_GGZ, Role.MANAGER}), period=Period.MONTHLY, …)
+# Other apps add their kinds when they are ready (practices.reach_reminders: the monthly reach form).
 REMINDER_JOBS: list[ReminderJob] = [
     ReminderJob(
         kind="curator_digest",
