@@ -1,0 +1,25 @@
+"""The open API under /api/v1/: the catalogue's endpoints, the training app's funding schemes, the schema and docs."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from catalog.api import views
+from training.api import FundingSchemeViewSet
+
+router = DefaultRouter()
+router.register("programmes", views.ProgrammeViewSet, basename="programme")
+router.register("providers", views.ProviderViewSet, basename="provider")
+router.register("resources", views.ResourceViewSet, basename="resource")
+router.register("funding-schemes", FundingSchemeViewSet, basename="funding-scheme")
+router.register("lookups/themes", views.ThemeViewSet, basename="theme")
+router.register("lookups/target-groups", views.TargetGroupViewSet, basename="target-group")
+router.register("lookups/languages", views.LanguageViewSet, basename="language")
+router.register("lookups/therapies", views.TherapyViewSet, basename="therapy")
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", views.docs, name="docs"),
+    *router.urls,
+]
