@@ -44,6 +44,18 @@ class Pagination(PageNumberPagination):
     page_query_description = _("Page number, from 1.")
     page_size_query_description = _("Items per page (1 to 100, default 20).")
 
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        descriptions = {
+            "count": _("Number of items in all pages."),
+            "next": _("Address of the next page; null on the last page."),
+            "previous": _("Address of the previous page; null on the first page."),
+            "results": _("The items on this page."),
+        }
+        for name, description in descriptions.items():
+            response["properties"][name]["description"] = description
+        return response
+
 
 class ReadOnlyViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pagination

@@ -223,3 +223,39 @@ def test_every_schema_field_is_described(client):
         if not spec.get("description")
     ]
     assert undescribed == []
+
+
+def test_download_csv_has_the_filtered_list_with_the_api_fields(client, catalogue):
+    response = client.get(reverse("catalog:programmes_csv") + "?theme=depressie")
+    assert response["Content-Disposition"].endswith('.csv"')
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    header = lines[0].split(",")
+    assert header[:3] == ["slug", "name", "status"]
+    assert "quality_effectiveness" in header
+    assert sorted(line.split(",")[0] for line in lines[1:]) == api_slugs(client, "theme=depressie&sort=name")
+
+
+def test_download_csv_writes_a_formula_as_text(client, catalogue):
+    Programme.objects.filter(slug="angst-de-baas").update(summary='=HYPERLINK("https://evil.example")')
+    body = b"".join(client.get(reverse("catalog:programmes_csv")).streaming_content).decode()
+    assert "'=HYPERLINK" in body
+
+
+def test_download_json_equals_the_api_list(client, catalogue):
+    query = "theme=depressie&delivery=guided&delivery=unknown"
+    downloaded = client.get(f"{reverse('catalog:programmes_json')}?{query}").json()
+    listed = client.get(f"{LIST}?{query}").json()["results"]
+    assert downloaded == listed
+
+
+def test_overview_links_the_download_with_its_filters(client, catalogue):
+    html = client.get(reverse("catalog:programme_list") + "?theme=depressie").content.decode()
+    assert reverse("catalog:programmes_csv") + "?theme=depressie" in html
+    assert "Download deze lijst" in html
+
+
+def test_open_data_page_states_the_licence_and_a_curl_example(client, catalogue):
+    html = client.get(reverse("open_data")).content.decode()
+    assert "CC BY 4.0" in html
+    assert "curl" in html
+    assert reverse("open_data") in client.get(reverse("home")).content.decode()
