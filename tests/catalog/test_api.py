@@ -259,3 +259,18 @@ def test_open_data_page_states_the_licence_and_a_curl_example(client, catalogue)
     assert "CC BY 4.0" in html
     assert "curl" in html
     assert reverse("open_data") in client.get(reverse("home")).content.decode()
+
+
+def test_a_new_study_changes_the_programmes_etag(client, catalogue):
+    path = f"{LIST}kleur-je-leven/"
+    first = client.get(path)
+    Programme.objects.get(slug="kleur-je-leven").studies.create(title="RCT in de huisartsenpraktijk", design="rct")
+    second = client.get(path, headers={"If-None-Match": first["ETag"]})
+    assert second.status_code == 200
+    assert second.json()["studies"][0]["title"] == "RCT in de huisartsenpraktijk"
+
+
+def test_head_is_answered_like_get(client, catalogue):
+    response = client.head(LIST)
+    assert response.status_code == 200
+    assert response["ETag"] == client.get(LIST)["ETag"]
