@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from catalog import views as catalog_views
 from toolkit import views
 
 urlpatterns = [
@@ -15,14 +14,15 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     # The open data API: one address for every language (the schema takes ?lang=en).
-    path("api/v1/", include("toolkit.api_urls")),
+    path("api/v1/", include("catalog.api.urls")),
+    path("api/v1/", include("training.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy_statement, name="privacy_statement"),
     path(_("accessibility/"), views.accessibility_statement, name="accessibility_statement"),
-    path("open-data/", catalog_views.open_data, name="open_data"),
+    path("", include("catalog.open_data_urls")),
     path("account/", include("accounts.urls")),
     path("", include("accounts.invitation_urls")),
     path(_("catalogue/"), include("catalog.urls")),

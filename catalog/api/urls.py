@@ -1,17 +1,15 @@
-"""The open API under /api/v1/: the catalogue's endpoints, the training app's funding schemes, the schema and docs."""
+"""The open API under /api/v1/: the catalogue's endpoints, the schema and the docs (funding: training/api_urls.py)."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from catalog.api import views
-from training.api import FundingSchemeViewSet
 
 router = DefaultRouter()
 router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("providers", views.ProviderViewSet, basename="provider")
 router.register("resources", views.ResourceViewSet, basename="resource")
-router.register("funding-schemes", FundingSchemeViewSet, basename="funding-scheme")
 router.register("lookups/themes", views.ThemeViewSet, basename="theme")
 router.register("lookups/target-groups", views.TargetGroupViewSet, basename="target-group")
 router.register("lookups/languages", views.LanguageViewSet, basename="language")
