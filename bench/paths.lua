@@ -5,6 +5,8 @@ for line in io.lines(os.getenv("BENCH_PATHS")) do
   if #line > 0 then paths[#paths + 1] = line end
 end
 local cookie = os.getenv("BENCH_COOKIE") or ""
+-- One extra request header as "Name: value" (If-None-Match for the API's 304), or empty.
+local header = os.getenv("BENCH_HEADER") or ""
 local counter = 0
 
 function init(args)
@@ -17,6 +19,10 @@ function request()
   local path = paths[(counter - 1) % #paths + 1]
   local headers = {}
   if cookie ~= "" then headers["Cookie"] = "sessionid=" .. cookie end
+  if header ~= "" then
+    local name, value = header:match("^([^:]+):%s*(.*)$")
+    headers[name] = value
+  end
   return wrk.format("GET", path, headers)
 end
 

@@ -40,6 +40,8 @@ RESULTS = BENCH / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/toolkit_bench"
 FLOOR = "/healthz"
 OVERVIEW_FIXED = "/catalogus/?q=depressie&theme=depressie&delivery=guided&language=nederlands"
+# The open API's list with the issue's example filters; measured as a first request and as a 304 revalidation.
+API_FIXED = "/api/v1/programmes/?theme=depressie&delivery=guided"
 KEUZEHULP_ANSWERS = [
     "theme=depressie&severity=mild&age=adult&language=nl&reading=plain&guidance=guided",
     "theme=angst&severity=moderate&age=adult&language=nl",
@@ -60,6 +62,8 @@ TARGETS = {
     "practice dashboard": 15,
     "patient page": 10,
     "care group overview, 500 practices": 10,
+    "API list, random filters": 5,
+    "API list, 304 (If-None-Match)": 2,
 }
 SMALL_CATALOGUE_TARGET = 10
 
@@ -78,6 +82,7 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--redis-url", default="", help="use Redis as the shared cache (default: per process)")
     parser.add_argument("--quick", action="store_true", help="50 and 500 programmes, 2 rounds of 1 s")
+    parser.add_argument("--only", default="", help="measure only pages whose name contains this text (e.g. API)")
     parser.add_argument("--output", type=Path, help="Markdown file (default bench/results/bench-<time>.md)")
     parser.add_argument(
         "--pages", default="", help="only pages whose name contains one of these words, comma-separated (e.g. menu)"
@@ -108,6 +113,8 @@ def server_env(args, *, overview_cache: bool) -> dict:
             "SECURE_SSL_REDIRECT": "false",
             "LOG_LEVEL": "WARNING",
             "CATALOG_OVERVIEW_CACHE_SECONDS": "600" if overview_cache else "0",
+            # wrk is one client sending thousands of requests: the API's throttle would answer 429.
+            "API_ANON_RATE": "100000000/min",
         }
     )
     if args.redis_url:
@@ -191,7 +198,7 @@ class Server:
 # What is measured -------------------------------------------------------------------------------------------
 
 
-def random_overview_paths(rng, lookups, count=2000):
+def random_overview_paths(rng, lookups, count=2000, prefix="/catalogus/?", second_pages=True):
     """Filter combinations as first visitors make them: a search word or not, one to four filters, a page."""
     choices = {
         "theme": lookups["theme"],
@@ -207,9 +214,10 @@ def random_overview_paths(rng, lookups, count=2000):
         query = [("q", rng.choice(SEARCH_WORDS))] if rng.random() < 0.4 else []
         for key in rng.sample(sorted(choices), rng.randint(1, 4)):
             query.append((key, rng.choice(choices[key])))
-        if rng.random() < 0.2:
+        # The overview shows its last page for one past the end; the API answers 404 there, as REST clients expect.
+        if rng.random() < 0.2 and second_pages:
             query.append(("page", "2"))
-        paths.append("/catalogus/?" + urlencode(query))
+        paths.append(prefix + urlencode(query))
     return paths
 
 
@@ -221,6 +229,8 @@ class Page:
     cookie: bool = False
     query_key: str | None = None
     fresh_paths: object = None  # a function of the round giving new paths (random filter mixes)
+    conditional: bool = False  # send If-None-Match with the ETag of the first answer: measures the 304
+    header: str = ""
 
     def paths_for(self, round_number):
         return self.fresh_paths(round_number) if self.fresh_paths else self.paths
@@ -229,8 +239,13 @@ class Page:
 def pages_for(setup, size):
     lookups, pages = setup["lookups"], setup["pages"]
 
-    def mix(salt):
-        return lambda round_number: random_overview_paths(random.Random(f"{size}-{salt}-{round_number}"), lookups)
+    def mix(salt, prefix="/catalogus/?"):
+        return lambda round_number: random_overview_paths(
+            random.Random(f"{size}-{salt}-{round_number}"),
+            lookups,
+            prefix=prefix,
+            second_pages=prefix == "/catalogus/?",
+        )
 
     keuzehulp = [f"/catalogus/keuzehulp/?{answers}" for answers in KEUZEHULP_ANSWERS]
     return [
@@ -244,6 +259,8 @@ def pages_for(setup, size):
         Page("practice dashboard", [pages["dashboard"]], cookie=True, query_key="dashboard"),
         Page("patient page", [pages["patient"]], query_key="patient"),
         Page("care group overview, 500 practices", [pages["care_group"]], cookie=True, query_key="care_group"),
+        Page("API list, random filters", [], fresh_paths=mix("api", "/api/v1/programmes/?")),
+        Page("API list, 304 (If-None-Match)", [API_FIXED], conditional=True),
     ]
 
 
@@ -259,11 +276,16 @@ def check_ok(base, path, cookie=None):
         raise BenchError(f"GET {path} answered {error.code}, not 200") from None
 
 
-def wrk(base, paths, *, clients, seconds, cookie="", warming=False):
+def etag_of(base, path):
+    with urllib.request.urlopen(base + path, timeout=60) as response:
+        return response.headers["ETag"]
+
+
+def wrk(base, paths, *, clients, seconds, cookie="", header="", warming=False):
     """One wrk run over `paths` in turn: the Lua script's JSON summary plus requests/s."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
-    env = {**os.environ, "BENCH_PATHS": listing.name, "BENCH_COOKIE": cookie}
+    env = {**os.environ, "BENCH_PATHS": listing.name, "BENCH_COOKIE": cookie, "BENCH_HEADER": header}
     command = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{seconds:g}s", "--timeout=60s"]
     command += ["-s", str(BENCH / "paths.lua"), base]
     try:
@@ -294,10 +316,12 @@ class Samples:
         self.floor.setdefault(clients, []).append(floor_run)
 
 
-def timed(base, paths, *, clients, seconds, cookie=""):
+def timed(base, paths, *, clients, seconds, cookie="", header=""):
     """A wrk run that finished requests: on a machine shared with others a stall can swallow a short run whole."""
     for attempt in range(3):
-        summary = wrk(base, paths, clients=clients, seconds=seconds * 2**attempt, cookie=cookie, warming=True)
+        summary = wrk(
+            base, paths, clients=clients, seconds=seconds * 2**attempt, cookie=cookie, header=header, warming=True
+        )
         if summary["requests"]:
             return summary
     raise BenchError(f"no request finished within {seconds * 4:g} s on {paths[0]}")
@@ -314,6 +338,7 @@ def warm_up(pages, servers, cookie, passes=6):
                 clients=2,
                 seconds=2,
                 cookie=cookie if page.cookie else "",
+                header=page.header,
                 warming=True,
             )["requests"]
             for page in pages
@@ -324,13 +349,15 @@ def warm_up(pages, servers, cookie, passes=6):
 
 
 def measure_size(args, size, setup, servers):
-    pages = pages_for(setup, size)
+    pages = [page for page in pages_for(setup, size) if args.only in page.name]
     if args.pages:
         pages = [page for page in pages if any(word in page.name for word in args.pages)]
     cookie = setup["cookie"]
     for page in pages:
         for path in page.paths_for(0)[:3]:
             check_ok(servers[page.server].base, path, cookie if page.cookie else None)
+        if page.conditional:
+            page.header = f"If-None-Match: {etag_of(servers[page.server].base, page.paths[0])}"
     results = {page.name: Samples() for page in pages}
     warm_up(pages, servers, cookie)
     for round_number in range(1, args.rounds + 1):
@@ -345,6 +372,7 @@ def measure_size(args, size, setup, servers):
                     clients=clients,
                     seconds=args.seconds,
                     cookie=cookie if page.cookie else "",
+                    header=page.header,
                 )
                 results[page.name].add(clients, run, floor)
     return pages, results

@@ -21,12 +21,17 @@ from django.utils.translation import get_language
 
 from catalog.models import (
     CatalogueRevision,
+    FactSource,
     Language,
     Programme,
     Provider,
     QualityAssessment,
+    Resource,
+    Source,
+    Study,
     TargetGroup,
     Theme,
+    Therapy,
 )
 
 REVISION_PK = 1
@@ -34,6 +39,9 @@ REVISION_PK = 1
 MAX_CACHED_QUERY_LENGTH = 1000
 # Everything the overview's cards and facets show; a change to any of these changes the page.
 SHOWN_IN_OVERVIEW = [Programme, Provider, QualityAssessment, Theme, TargetGroup, Language]
+# What the open API shows besides (catalog/api/): its ETags come from the same token. Other apps whose data the
+# API shows connect their models with `connect_revision_signals` (training's funding schemes).
+SHOWN_IN_API = [Therapy, Study, Resource, Source, FactSource]
 
 
 def catalogue_revision() -> str:
@@ -77,10 +85,17 @@ def _changed(sender, **kwargs):
     bump_catalogue_revision()
 
 
+def connect_revision_signals(models, through_models=()):
+    """Any save or delete of these models (or change of these many-to-many links) gives a new revision token."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(_changed, sender=model, dispatch_uid=f"overview_cache_save_{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"overview_cache_delete_{label}")
+    for through in through_models:
+        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"overview_cache_m2m_{through._meta.label_lower}")
+
+
 def connect_signals():
-    for model in SHOWN_IN_OVERVIEW:
-        post_save.connect(_changed, sender=model, dispatch_uid=f"overview_cache_save_{model.__name__}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"overview_cache_delete_{model.__name__}")
-    for field in ["themes", "target_groups", "languages"]:
-        through = getattr(Programme, field).through
-        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"overview_cache_m2m_{field}")
+    links = [getattr(Programme, field).through for field in ["themes", "target_groups", "languages", "therapies"]]
+    links += [model.sources.through for model in [QualityAssessment, Study, Resource, Provider]]
+    connect_revision_signals(SHOWN_IN_OVERVIEW + SHOWN_IN_API, links)

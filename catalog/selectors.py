@@ -229,3 +229,35 @@ def checklist_by_criterion() -> list[CriterionExplained]:
 def public_resource_file(pk: int) -> Resource:
     """An uploaded file of a programme with a public page, or 404 (a draft's files stay with the curators)."""
     return get_object_or_404(Resource.objects.filter(programme__in=Programme.objects.public()).exclude(file=""), pk=pk)
+
+
+def api_programmes() -> QuerySet:
+    """Published programmes and those no longer offered, with what an API list item shows, in a fixed query count."""
+    return (
+        Programme.objects.public()
+        .select_related("provider")
+        .prefetch_related("themes", "target_groups", "languages", _assessments())
+    )
+
+
+def api_programme_detail() -> QuerySet:
+    """Like api_programmes, with what one programme's API answer adds (sources, studies, resources)."""
+    assessments = QualityAssessment.objects.order_by(criterion_order()).prefetch_related("sources")
+    return (
+        Programme.objects.public()
+        .select_related("provider")
+        .prefetch_related(
+            "themes",
+            "target_groups",
+            "languages",
+            "therapies",
+            Prefetch("assessments", queryset=assessments),
+            Prefetch("studies", queryset=Study.objects.prefetch_related("sources")),
+            Prefetch("resources", queryset=Resource.objects.prefetch_related("sources")),
+        )
+    )
+
+
+def public_resources() -> QuerySet:
+    """Manuals, videos and leaflets of public programmes."""
+    return Resource.objects.filter(programme__in=Programme.objects.public()).select_related("programme")

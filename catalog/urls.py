@@ -8,6 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from catalog import keuzehulp_views, views
+from catalog.api import downloads
 from catalog.feeds import CatalogueChangesFeed
 
 app_name = "catalog"
@@ -21,5 +22,7 @@ urlpatterns = [
     path(_("providers/"), views.provider_list, name="provider_list"),
     path(_("providers/<slug:slug>/"), views.provider_detail, name="provider_detail"),
     path(_("material/<int:pk>/file/"), views.resource_file, name="resource_file"),
+    path(_("download.csv"), downloads.programmes_csv, name="programmes_csv"),
+    path(_("download.json"), downloads.programmes_json, name="programmes_json"),
     path("<slug:slug>/", views.programme_detail, name="programme_detail"),
 ]

@@ -142,3 +142,19 @@ def resource_file(request, pk):
     # Should a browser still render it, it renders with no rights: no script, no same-origin access.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+@require_safe
+def open_data(request):
+    """How to reuse the catalogue: the licence, the API with curl examples, the downloads."""
+    example = published_programmes().values_list("slug", flat=True).first()
+    context = {
+        "licence": settings.DATA_LICENCE,
+        "rate": settings.API_ANON_RATE.replace("/", " / "),
+        "api_root": request.build_absolute_uri(reverse("api:api-root")),
+        "docs_url": reverse("api:docs"),
+        "schema_url": f"{reverse('api:schema')}?format=json",
+        "overview_url": reverse("catalog:programme_list"),
+        "example_slug": example or "…",
+    }
+    return render(request, "catalog/open_data.html", context)

@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -54,6 +58,8 @@ MIDDLEWARE = [
     "toolkit.response_headers.PermissionsPolicyMiddleware",
     # Who the client is (behind TRUSTED_PROXY_COUNT proxies), for the lock-out and the audit log.
     "toolkit.client_address.ClientAddressMiddleware",
+    # Before CommonMiddleware, so a cross-origin preflight to /api/ gets its answer (CORS_URLS_REGEX).
+    "corsheaders.middleware.CorsMiddleware",
     # No control character or lone surrogate in any parameter reaches a view (toolkit/input_cleaning.py).
     "toolkit.input_cleaning.CleanInputMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -254,6 +260,40 @@ PASSWORD_RESET_RATE_PER_CLIENT = env_str("PASSWORD_RESET_RATE_PER_CLIENT", "10/h
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 5 * 365)
 if AUDIT_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 1")
+
+# The open data API (/api/v1/, catalog/api/): read-only, anonymous, JSON, throttled per client address.
+API_ANON_RATE = env_str("API_ANON_RATE", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["catalog.api.throttling.ApiAnonThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+# The catalogue's data licence, in the schema and on the open data page.
+DATA_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": _("e-mental health starters-toolkit: open catalogue data"),
+    "DESCRIPTION": _(
+        "The curated catalogue of online self-help programmes for GP practices, read-only. The data are "
+        "published under the CC BY 4.0 licence: reuse them freely, and name the e-mental health "
+        "starters-toolkit as the source. Every answer carries an ETag and Last-Modified; send them back "
+        "(If-None-Match, If-Modified-Since) and get 304 when nothing changed. Anonymous clients are throttled "
+        "(429 with Retry-After). Add ?lang=en to the schema's address for the English descriptions."
+    ),
+    "VERSION": "1",
+    "LICENSE": DATA_LICENCE,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+# Any origin may read the API (never the rest of the site), and only read it.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # Two-factor authentication for the admin (django-otp TOTP): the label authenticator apps show.
 OTP_TOTP_ISSUER = "eMH toolkit"

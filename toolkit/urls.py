@@ -13,12 +13,16 @@ urlpatterns = [
     # Browsers and bots ask for /favicon.ico whatever the page says; the icon itself is a hashed static file.
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    # The open data API: one address for every language (the schema takes ?lang=en).
+    path("api/v1/", include("catalog.api.urls")),
+    path("api/v1/", include("training.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("privacy/", views.privacy_statement, name="privacy_statement"),
     path(_("accessibility/"), views.accessibility_statement, name="accessibility_statement"),
+    path("", include("catalog.open_data_urls")),
     path("account/", include("accounts.urls")),
     path("", include("accounts.invitation_urls")),
     path(_("catalogue/"), include("catalog.urls")),
