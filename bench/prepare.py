@@ -32,6 +32,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from catalog.models import Language, Programme, Provider, Theme  # noqa: E402
 from practices.models import Membership, MenuItem, PopulationProfile, Practice, Role  # noqa: E402
 from practices.models_caregroups import CareGroup, CareGroupMembership, CareGroupPractice  # noqa: E402
+from practices.models_reach import MonthlyReach  # noqa: E402
+from practices.reach import add_months, this_month  # noqa: E402
 
 PRACTICE_SLUG = "bench-praktijk"
 USERNAME = "bench-manager"
@@ -39,6 +41,7 @@ HOST = "127.0.0.1"
 # The care group whose coordinator overview is measured (issue 14): the bench manager coordinates it.
 CARE_GROUP_SLUG = "bench-zorggroep"
 CARE_GROUP_PRACTICES = 500
+REACH_MONTHS = 24
 GROUP_PRACTICE_PREFIX = "bench-zg-"
 
 
@@ -69,10 +72,8 @@ def bench_practice(published):
 
 
 def bench_care_group(user, published):
-    """500 joined practices with a population and two programmes each (a paid one where there is one).
-
-    Monthly reach counts (24 months each) are added by the reach bench step, not here.
-    """
+    """500 joined practices with a population, two programmes each (a paid one where there is one) and 24 months
+    of reach counts per programme (the issue's size for the coordinator's overview)."""
     care_group, _created = CareGroup.objects.update_or_create(slug=CARE_GROUP_SLUG, defaults={"name": "Benchzorggroep"})
     CareGroupMembership.objects.get_or_create(care_group=care_group, user=user)
     existing = set(Practice.objects.filter(slug__startswith=GROUP_PRACTICE_PREFIX).values_list("slug", flat=True))
@@ -112,6 +113,24 @@ def bench_care_group(user, published):
         MenuItem(practice=practice, programme=programme, position=position)
         for index, practice in enumerate(practices)
         for position, programme in enumerate(dict.fromkeys((choices[index % 6], choices[(index + 1) % 6])), start=1)
+    )
+    first = add_months(this_month(), -(REACH_MONTHS - 1))
+    MonthlyReach.objects.filter(practice__in=practices).delete()
+    MonthlyReach.objects.bulk_create(
+        (
+            MonthlyReach(
+                practice_id=item.practice_id,
+                programme_id=item.programme_id,
+                month=add_months(first, offset),
+                offered=4 + (item.practice_id + offset) % 9,
+                started=2 + (item.practice_id + offset) % 6,
+                finished=1,
+                stopped=1,
+            )
+            for item in MenuItem.objects.filter(practice__in=practices)
+            for offset in range(REACH_MONTHS)
+        ),
+        batch_size=5000,
     )
     return care_group
 

@@ -18,6 +18,7 @@ from catalog.models import Programme
 from practices.audit import audit_record
 from practices.models import AuditEvent, Membership, MenuItem, Practice
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
+from practices.reach import PracticeReach, reach_among
 from practices.roadmap import Roadmap, roadmaps_for
 from training.models import Certificate
 
@@ -144,7 +145,7 @@ class PracticeRow:
     roadmap: Roadmap
     training: TrainingCounts
     programmes: list = field(default_factory=list)  # its menu items; item.needs_licence
-    reach: dict = field(default_factory=dict)
+    reach: PracticeReach | None = None
 
 
 def training_counts(practices) -> dict[int, TrainingCounts]:
@@ -224,13 +225,10 @@ def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
     return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
 
 
-def reach_columns(practices) -> dict[int, dict]:
-    """Per practice id, the reach figures for the overview's reach column (empty until monthly reach lands).
-
-    The integrator fills this from practices.reach in a fixed number of queries; the template shows
-    `row.reach` in the column marked "reach" (care_groups/overview.html), every count through `small_number`.
-    """
-    return {}
+def reach_columns(practices, year: int | None = None) -> dict:
+    """Per practice id, this year's reach (practices.reach.reach_among): started patients and, from 5 on, the share
+    of the expected patients. The template shows every count through `small_number`."""
+    return reach_among(practices, year or timezone.localdate().year)
 
 
 def overview_rows(practices) -> list[PracticeRow]:
@@ -241,7 +239,7 @@ def overview_rows(practices) -> list[PracticeRow]:
     reach = reach_columns(practices)
     return [
         PracticeRow(
-            practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk, {})
+            practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk)
         )
         for practice in practices
     ]

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +15,7 @@ from practices.audit import audit_record_many
 from practices.forms import bootstrap
 from practices.models import AuditEvent, Practice, agb_code_validator
 from practices.permissions import Capability
+from practices.reach import TARGET_PERCENT
 from practices.scoping import care_group_view, joined_practice, joined_practices, practice_view
 
 
@@ -54,6 +56,8 @@ def _overview(request, form, status=200):
     context = {
         "care_group": care_group,
         "rows": care_groups.overview_rows(practices),
+        "year": timezone.localdate().year,
+        "target_percent": TARGET_PERCENT,
         "page_obj": page,
         "programmes": care_groups.programme_totals(care_group),
         "invitations": list(care_groups.open_invitations_of(care_group)),
@@ -86,6 +90,8 @@ def practice_detail(request, practice_slug):
         "care_group": care_group,
         "practice": practice,
         "row": row,
+        "year": timezone.localdate().year,
+        "target_percent": TARGET_PERCENT,
         "courses": care_groups.course_counts(practice),
     }
     return render(request, "practices/care_groups/practice_detail.html", context)

@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, reverse
 from django.utils import timezone, translation
 
-from catalog.models import Programme
+from catalog.models import PrevalenceKey, Programme
 from practices import urls_caregroups
 from practices.models import AuditEvent, MenuItem, Role, VisionVersion
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
+from practices.models_reach import MonthlyReach
 from practices.small_numbers import small_number
 from practices.views_caregroups import PRACTICES_PER_PAGE
 from tests import factories
@@ -22,6 +23,8 @@ from tests.practices import factories as practice_factories
 from tests.training import factories as training_factories
 from training.codes import new_code
 from training.models import Audience, Certificate
+
+THIS_YEAR = timezone.localdate().year
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +248,7 @@ def test_the_practice_page_shows_no_names_drafts_or_small_counts_and_is_audited(
     for name in ("Zwaantje", "Zevenboom", "Quirijn", "Quakkelaar", "Alice"):
         assert name not in html, name
     cells = re.findall(r"<td>([^<]*)</td>", html)
-    assert cells == ["&lt; 5"]
+    assert cells == ["&lt; 5", "niet bijgehouden", "–"]  # courses, then reach: nothing recorded yet
     event = filled_practice.audit_events.get(action=AuditEvent.Action.VIEW)
     assert event.subject == "care group Zorggroep Vecht: practice page" and event.user == coordinator
 
@@ -316,6 +319,48 @@ def test_five_or_more_is_shown_as_the_count(client, care_group, coordinator, pra
     assert "<td>6</td>" in html
 
 
+@pytest.fixture
+def counted_programme():
+    depression = factories.theme("Depressieve klachten", prevalence_key=PrevalenceKey.DEPRESSION)
+    return factories.programme("Kleur je leven", themes=[depression])
+
+
+def _started(practice, programme, counts):
+    MenuItem.objects.create(practice=practice, programme=programme, position=1)
+    for month, started in enumerate(counts, start=1):
+        MonthlyReach.objects.create(
+            practice=practice, programme=programme, month=datetime.date(THIS_YEAR, month, 1), started=started
+        )
+
+
+def test_reach_below_five_started_shows_neither_the_count_nor_a_share(
+    client, care_group, coordinator, practice, counted_programme
+):
+    join(care_group, practice)
+    practice_factories.population(practice, registered_patients=5000, share_18_64=60)
+    _started(practice, counted_programme, [1, 2])
+    client.force_login(coordinator)
+    html = client.get(overview_url(care_group)).text
+    row = re.search(r"<th scope=\"row\">.*?</tr>", html, flags=re.S).group(0)
+    cells = re.findall(r"<td>([^<]*)</td>", row)
+    assert cells[-2:] == ["&lt; 5", "minder dan 5 gestart"]
+    assert not [cell for cell in cells if re.fullmatch(r"\s*[0-4](,\d)?%?\s*", cell)], cells
+
+
+def test_reach_from_five_started_shows_the_count_and_the_share_of_the_expected(
+    client, care_group, coordinator, practice, counted_programme
+):
+    join(care_group, practice)
+    practice_factories.population(practice, registered_patients=5000, share_18_64=60)
+    _started(practice, counted_programme, [10, 20])
+    client.force_login(coordinator)
+    response = client.get(overview_url(care_group))
+    reach = response.context["rows"][0].reach
+    assert reach.started == 30 and reach.expected and reach.share is not None
+    assert f"<td>{reach.share}%".replace(".", ",") in response.text.replace(".", ",")
+    assert "<td>30</td>" in response.text
+
+
 def test_every_overview_visit_is_in_the_log_of_each_practice_shown(
     client, care_group, coordinator, practice, other_practice
 ):
@@ -358,6 +403,10 @@ def _build_joined(care_group, count, course, programmes):
         )
         for position, programme in enumerate(programmes, start=1):
             MenuItem.objects.create(practice=practice, programme=programme, position=position)
+            for month in (1, 2, 3):
+                MonthlyReach.objects.create(
+                    practice=practice, programme=programme, month=datetime.date(THIS_YEAR, month, 1), started=6
+                )
 
 
 def _overview_queries(client, care_group):
