@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import ReminderOptOut, SentReminder
 from catalog.defaults import REDACTIE_GROUP
 from catalog.models import LinkCheck, Programme
+from practices.models import Practice, Role
+from practices.reach import add_months, this_month
 from toolkit.mail import queue_templated_mail
 
 # Besides the practice roles (practices.models.Role), reminders can be for the catalogue's curators.
@@ -101,7 +103,21 @@ def curator_digest_due(job: ReminderJob, today: date) -> Iterable[Due]:
         yield Due(user=user, context=context)
 
 
-# Other apps add their kinds when they are ready (practices.reach_reminders: the monthly reach form).
+def practices_without_counts_for(month: date) -> QuerySet:
+    """Practices with programmes on their menu that saved no reach counts for `month` (one query)."""
+    return (
+        Practice.objects.filter(menu_items__isnull=False).exclude(monthly_reach__month=month).distinct().order_by("pk")
+    )
+
+
+def reach_form_due(job: ReminderJob, today: date) -> Iterable[Due]:
+    """From the first of a month: last month's reach counts, where the practice has not entered them yet."""
+    month = add_months(this_month(today), -1)
+    for practice in practices_without_counts_for(month):
+        for user in members_with_roles(practice, job.roles).order_by("pk"):
+            yield Due(user=user, context={"practice": practice, "month": month}, scope=practice.slug)
+
+
 REMINDER_JOBS: list[ReminderJob] = [
     ReminderJob(
         kind="curator_digest",
@@ -112,6 +128,16 @@ REMINDER_JOBS: list[ReminderJob] = [
         subject_template="accounts/email/curator_digest_subject.txt",
         text_template="accounts/email/curator_digest_body.txt",
         due=curator_digest_due,
+    ),
+    ReminderJob(
+        kind="monthly_reach",
+        label=_("Monthly reach form"),
+        help_text=_("Once a month, when your practice has not yet entered last month's reach counts."),
+        roles=frozenset({Role.POH_GGZ, Role.MANAGER}),
+        period=Period.MONTHLY,
+        subject_template="accounts/email/reach_due_subject.txt",
+        text_template="accounts/email/reach_due_body.txt",
+        due=reach_form_due,
     ),
 ]
 

@@ -85,8 +85,9 @@ def _named_patterns(patterns, namespace=""):
                 continue
             yield from _named_patterns(entry.url_patterns, inner)
         elif isinstance(entry, URLPattern) and entry.name:
+            # Path patterns name their arguments in converters; regex patterns (the API's router) only in the regex.
             converters = getattr(entry.pattern, "converters", None)
-            kwargs = tuple(converters) if converters is not None else tuple(entry.pattern.regex.groupindex)
+            kwargs = tuple(converters) if converters else tuple(entry.pattern.regex.groupindex)
             yield ":".join(filter(None, [namespace, entry.name])), kwargs
 
 
@@ -129,8 +130,14 @@ def world(practice, manager, huisarts):
         "token": "onbekend",
         "uidb64": "MQ",
         "pk": 1,  # a resource file that need not exist: a 404 is an answer too
+        "format": "json",  # the API's format suffix
     }
-    slugs = {"catalog:provider_detail": programme.provider.slug, "catalog:programme_detail": programme.slug}
+    slugs = {
+        "catalog:provider_detail": programme.provider.slug,
+        "catalog:programme_detail": programme.slug,
+        "programme-detail": programme.slug,
+        "provider-detail": programme.provider.slug,
+    }
     urls = []
     for name, kwargs in _named_patterns(get_resolver().url_patterns):
         if name in SKIPPED:
