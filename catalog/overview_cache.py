@@ -11,12 +11,15 @@ is looking.
 
 import hashlib
 import uuid
+from urllib.parse import quote as urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from catalog.models import (
@@ -71,6 +74,36 @@ def cached_overview(query_string: str, render) -> str:
         content = render()
         cache.set(key, content, timeout)
     return content
+
+
+# A rendered card holds this where the overview's filters go (?back=…), so one card serves every filter combination.
+BACK_PLACEHOLDER = "BACKQUERYPLACEHOLDER"
+
+
+def cached_cards(programme_ids: list[int], back_query: str, render_cards) -> list[str]:
+    """The overview cards (HTML) of these programmes in this order: from the cache, rendering only the missing ones.
+
+    A card depends on the catalogue, the day (it says when a programme is overdue) and the language, never on
+    the filters except for its link back to them: it is cached with a placeholder there, filled in per request.
+    `render_cards(ids)` returns {id: html} for cards rendered with `back_query` set to BACK_PLACEHOLDER.
+    """
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    if timeout:
+        prefix = f"catalog:card:{catalogue_revision()}:{timezone.localdate().isoformat()}:{get_language()}:"
+        cards = {
+            int(key.removeprefix(prefix)): html
+            for key, html in cache.get_many([f"{prefix}{pk}" for pk in programme_ids]).items()
+        }
+    else:
+        cards = {}
+    missing = [pk for pk in programme_ids if pk not in cards]
+    if missing:
+        rendered = render_cards(missing)
+        if timeout:
+            cache.set_many({f"{prefix}{pk}": html for pk, html in rendered.items()}, timeout)
+        cards.update(rendered)
+    back = f"?back={escape(urlencode(back_query, safe=''))}" if back_query else ""
+    return [mark_safe(cards[pk].replace(f"?back={BACK_PLACEHOLDER}", back, 1)) for pk in programme_ids if pk in cards]  # noqa: S308
 
 
 def _changed(sender, **kwargs):

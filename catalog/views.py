@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from catalog.filters import ProgrammeFilter
-from catalog.models import REVIEW_INTERVAL, Criterion, Verdict
-from catalog.overview_cache import cached_overview
+from catalog.models import REVIEW_INTERVAL, Criterion, Programme, Verdict
+from catalog.overview_cache import BACK_PLACEHOLDER, cached_cards, cached_overview
 from catalog.quality import overdue_notice, verdict_wording
 from catalog.selectors import (
     COMPARE_MAX,
@@ -40,19 +40,33 @@ def programme_list(request):
 
 
 def _render_overview(query):
-    filterset = ProgrammeFilter(query, queryset=published_programmes())
+    # Only what identifies a programme: its card comes from the cache of rendered cards (or is rendered once).
+    filterset = ProgrammeFilter(query, queryset=Programme.objects.published().only("pk", "slug", "name"))
     # get_page() turns a non-numeric page into the first and one past the end into the last: never a 404.
     page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(query.get("page"))
+    page_obj.object_list = list(page_obj.object_list)
+    back_query = query.urlencode()
     context = {
         "filterset": filterset,
         # Programme pages get the filters along (?back=…), so their "all programmes" link restores this view.
-        "back_query": query.urlencode(),
+        "back_query": back_query,
+        "cards": cached_cards([programme.pk for programme in page_obj], back_query, _render_cards),
         "facets": filterset.facets(),
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
     }
     # No request: the content must not depend on who is looking, or one visitor's page could reach another.
     return render_to_string("catalog/includes/overview.html", context)
+
+
+def _render_cards(programme_ids) -> dict[int, str]:
+    programmes = published_programmes().filter(pk__in=programme_ids)
+    return {
+        programme.pk: render_to_string(
+            "catalog/includes/programme_card.html", {"programme": programme, "back_query": BACK_PLACEHOLDER}
+        )
+        for programme in programmes
+    }
 
 
 @require_safe

@@ -33,4 +33,6 @@ def test_paging_or_sorting_the_same_results_reuses_the_facet_counts(client, sett
     assert len(counting) >= 7  # the seven facets and the paginator
     assert len(first) - len(other_page) >= 7
     # Another filter combination is counted afresh.
-    assert len(_queries(client, {**FILTERS, "theme": "depressie"})) == len(first)
+    # (Its cards may come from the card cache: only the counting is compared.)
+    other_filters = _queries(client, {**FILTERS, "theme": "depressie"})
+    assert len([query for query in other_filters if "COUNT(" in query.upper()]) == len(counting)
