@@ -24,12 +24,20 @@ from django.utils.translation import get_language
 
 from catalog.models import (
     CatalogueRevision,
+    ChecklistAnswer,
+    ChecklistQuestion,
+    FactSource,
+    IcpcCode,
     Language,
     Programme,
     Provider,
     QualityAssessment,
+    Resource,
+    Source,
+    Study,
     TargetGroup,
     Theme,
+    Therapy,
 )
 
 REVISION_PK = 1
@@ -37,6 +45,8 @@ REVISION_PK = 1
 MAX_CACHED_QUERY_LENGTH = 1000
 # Everything the overview's cards and facets show; a change to any of these changes the page.
 SHOWN_IN_OVERVIEW = [Programme, Provider, QualityAssessment, Theme, TargetGroup, Language]
+# What the programme and compare pages show besides (their bodies are cached per revision too: cached_fragment).
+SHOWN_ON_PROGRAMME_PAGES = [Study, Resource, FactSource, Source, ChecklistAnswer, ChecklistQuestion, Therapy, IcpcCode]
 
 
 def catalogue_revision() -> str:
@@ -106,6 +116,23 @@ def cached_cards(programme_ids: list[int], back_query: str, render_cards) -> lis
     return [mark_safe(cards[pk].replace(f"?back={BACK_PLACEHOLDER}", back, 1)) for pk in programme_ids if pk in cards]  # noqa: S308
 
 
+def cached_fragment(name: str, render) -> str:
+    """A part of a public catalogue page that depends only on the catalogue, the day and the language, by `name`.
+
+    Rendered once per catalogue revision; with the overview cache off (CATALOG_OVERVIEW_CACHE_SECONDS = 0) always.
+    """
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    if not timeout or len(name) > MAX_CACHED_QUERY_LENGTH:
+        return render()
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    key = f"catalog:fragment:{catalogue_revision()}:{timezone.localdate().isoformat()}:{get_language()}:{digest}"
+    content = cache.get(key)
+    if content is None:
+        content = render()
+        cache.set(key, content, timeout)
+    return mark_safe(content)  # noqa: S308 - rendered by a template, escaped there
+
+
 def _changed(sender, **kwargs):
     bump_catalogue_revision()
 
@@ -114,6 +141,12 @@ def connect_signals():
     for model in SHOWN_IN_OVERVIEW:
         post_save.connect(_changed, sender=model, dispatch_uid=f"overview_cache_save_{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"overview_cache_delete_{model.__name__}")
-    for field in ["themes", "target_groups", "languages"]:
-        through = getattr(Programme, field).through
-        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"overview_cache_m2m_{field}")
+    for model in SHOWN_ON_PROGRAMME_PAGES:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"overview_cache_save_{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"overview_cache_delete_{model.__name__}")
+    relations = [(Programme, name) for name in ["themes", "target_groups", "languages", "therapies", "icpc_codes"]]
+    relations += [(Provider, "sources"), (QualityAssessment, "sources"), (Study, "sources"), (Resource, "sources")]
+    for model, field in relations:
+        through = getattr(model, field).through
+        uid = f"overview_cache_m2m_{field}" if model is Programme else f"overview_cache_m2m_{model.__name__}_{field}"
+        m2m_changed.connect(_changed, sender=through, dispatch_uid=uid)

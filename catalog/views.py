@@ -4,7 +4,7 @@ and the providers behind the programmes."""
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, QueryDict
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from catalog.filters import ProgrammeFilter
 from catalog.models import REVIEW_INTERVAL, Criterion, Programme, Verdict
-from catalog.overview_cache import BACK_PLACEHOLDER, cached_cards, cached_overview
+from catalog.overview_cache import BACK_PLACEHOLDER, cached_cards, cached_fragment, cached_overview
 from catalog.quality import overdue_notice, verdict_wording
 from catalog.selectors import (
     COMPARE_MAX,
@@ -71,16 +71,26 @@ def _render_cards(programme_ids) -> dict[int, str]:
 
 @require_safe
 def programme_detail(request, slug):
+    # The header (and the add-to-menu form) per request; the body, the same for everyone, once per revision.
+    programme = get_object_or_404(Programme.objects.public().select_related("provider"), slug=slug)
+    context = {
+        "programme": programme,
+        "body": cached_fragment(f"programme:{programme.pk}", lambda: _render_programme_body(slug)),
+        "overview_url": overview_url(request.GET.get("back", "")),
+    }
+    return render(request, "catalog/programme_detail.html", context)
+
+
+def _render_programme_body(slug):
     programme = programme_for_detail(slug)
     context = {
         "programme": programme,
         "quality": quality_rows(programme),
         "fact_sources": sources_by_fact(programme),
-        "overview_url": overview_url(request.GET.get("back", "")),
         "compare_chosen": [programme],
         "compare_candidates": compare_candidates([programme]) if programme.is_published else [],
     }
-    return render(request, "catalog/programme_detail.html", context)
+    return render_to_string("catalog/includes/programme_body.html", context)
 
 
 BACK_QUERY_MAX = 2000
