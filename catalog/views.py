@@ -117,7 +117,13 @@ def provider_detail(request, slug):
 
 @require_safe
 def compare(request):
-    comparison = programmes_to_compare(request.GET.getlist("p"))
+    slugs = request.GET.getlist("p")
+    body = cached_fragment("compare:" + "&".join(slugs), lambda: _render_compare(slugs))
+    return render(request, "catalog/compare.html", {"body": body})
+
+
+def _render_compare(slugs):
+    comparison = programmes_to_compare(slugs)
     context = {
         "comparison": comparison,
         "quality": quality_matrix(comparison.programmes),
@@ -125,7 +131,7 @@ def compare(request):
         # One programme chosen (from its page, say): offer the second one here instead of sending the visitor back.
         "compare_candidates": compare_candidates(comparison.programmes) if len(comparison.programmes) == 1 else [],
     }
-    return render(request, "catalog/compare.html", context)
+    return render_to_string("catalog/includes/compare_body.html", context)
 
 
 @require_safe

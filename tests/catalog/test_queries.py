@@ -120,3 +120,18 @@ def test_compare_queries_do_not_grow_with_the_number_compared(client):
     two = count_queries(client, url, {"p": ["programma-000", "programma-001"]})
     four = count_queries(client, url, {"p": ["programma-000", "programma-001", "programma-002", "programma-003"]})
     assert two == four <= 10
+
+
+def test_a_second_visit_of_the_same_comparison_reads_only_the_revision(client, settings):
+    settings.CATALOG_OVERVIEW_CACHE_SECONDS = 600
+    build_catalogue(3)
+    params = {"p": ["programma-000", "programma-001"]}
+    first = client.get(reverse("catalog:compare"), params).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(reverse("catalog:compare"), params).content.decode()
+    assert second == first
+    assert len(queries) <= 2  # the catalogue revision (and the session, if any)
+    programme = Programme.objects.get(slug="programma-001")
+    programme.name = "Hernoemd programma"
+    programme.save()
+    assert "Hernoemd programma" in client.get(reverse("catalog:compare"), params).content.decode()
