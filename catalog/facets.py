@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, TextChoices
+from django.db import connection
+from django.db.models import Q, TextChoices
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -160,18 +161,143 @@ def cached_facets(filterset) -> list[Facet]:
 
 
 def count_facets(filterset) -> list[Facet]:
-    """Every facet with its options and counts: one aggregate query per facet, whatever the catalogue.
+    """Every facet with its options and counts, in one query whatever the catalogue and the filters.
 
     An option's count is the number of results the visitor would get by adding that option, given the other
     facets as they are. Options that would give nothing are left out unless already chosen.
     """
-    builders = {"delivery": _delivery_facet, "cost": _cost_facet, "quality": _quality_facet}
+    counts = _count_all(filterset)
+    options = facet_options()
     facets = []
     for name in FACET_ORDER:
-        facet = builders[name](filterset) if name in builders else _lookup_facet(filterset, name)
+        if name in LOOKUP_FACETS:
+            rows = [(slug, label, counts[name].get(pk, 0)) for pk, slug, label in options[name]]
+            facet = _facet(filterset, name, rows)
+        elif name == "delivery":
+            delivery = _delivery_counts(counts["delivery"])
+            rows = [(value, label, delivery[value]) for value, label in Delivery.choices]
+            facet = _facet(filterset, name, rows, _("A programme counts only where a source says it offers this."))
+        elif name == "cost":
+            rows = [(value, label, counts["cost"].get(value, 0)) for value, label in Programme.Cost.choices]
+            facet = _facet(filterset, name, rows)
+        else:
+            rows = [(value, label, counts["quality"].get(value, 0)) for value, label in Criterion.choices]
+            facet = _facet(filterset, name, rows, _("Shows programmes that meet every criterion you tick."))
         if facet.options:
             facets.append(facet)
     return facets
+
+
+# The revision is in the key, so an edit is seen at once; the timeout only bounds how long an old entry lingers.
+FACET_OPTIONS_CACHE_SECONDS = 24 * 60 * 60
+
+
+def facet_options() -> dict[str, list[tuple[int, str, str]]]:
+    """(id, slug, name) of every lookup option in display order, per lookup facet; cached per catalogue revision."""
+    cached = bool(settings.CATALOG_OVERVIEW_CACHE_SECONDS)  # with the overview cache off, nothing is kept
+    key = f"catalog:facet-options:{catalogue_revision()}" if cached else None
+    options = cache.get(key) if cached else None
+    if options is None:
+        options = {
+            name: list(model.objects.order_by(*model._meta.ordering).values_list("pk", "slug", "name"))
+            for name, (model, _field) in LOOKUP_FACETS.items()
+        }
+        if cached:
+            cache.set(key, options, FACET_OPTIONS_CACHE_SECONDS)
+    return options
+
+
+def _is_active(value) -> bool:
+    return value not in (None, "", [], (), {})
+
+
+def _count_all(filterset) -> dict[str, dict]:
+    """All counts in one round trip: each distinct set of "the other filters" is compiled once, as a CTE.
+
+    Facets whose own filter is not in use (usually most of them) share the set of current results, so the
+    database computes it once instead of once per facet. Returns {facet: {key: count}}; delivery's keys are
+    (self_help, guided, blended) fact triples, the lookups' keys are ids.
+    """
+    active = {name for name, value in filterset.cleaned.items() if name != "sort" and _is_active(value)}
+    sets: dict[str | None, str] = {}  # excluded facet (None: none) -> CTE name
+    ctes, params = [], []
+
+    def results_without(name):
+        excluded = name if name in active else None
+        if excluded not in sets:
+            sql, sql_params = _others(filterset, excluded).query.sql_with_params()
+            sets[excluded] = f"facet_set_{len(sets)}"
+            ctes.append(f"{sets[excluded]}(id) AS ({sql})")
+            params.extend(sql_params)
+        return sets[excluded]
+
+    programme = Programme._meta
+    table = connection.ops.quote_name
+    selects = []
+    for name in ("theme", "target_group", "language"):
+        field = programme.get_field(LOOKUP_FACETS[name][1])
+        through = field.remote_field.through._meta
+        own = table(through.get_field(field.m2m_field_name()).column)
+        other = table(through.get_field(field.m2m_reverse_field_name()).column)
+        selects.append(
+            f"SELECT '{name}', CAST({other} AS TEXT), COUNT(*) FROM {table(through.db_table)} "
+            f"WHERE {own} IN (SELECT id FROM {results_without(name)}) GROUP BY {other}"
+        )
+    id_column = table(programme.pk.column)
+    provider = table(programme.get_field("provider").column)
+    selects.append(
+        f"SELECT 'provider', CAST({provider} AS TEXT), COUNT(*) FROM {table(programme.db_table)} "
+        f"WHERE {id_column} IN (SELECT id FROM {results_without('provider')}) GROUP BY {provider}"
+    )
+    cost = table(programme.get_field("cost").column)
+    selects.append(
+        f"SELECT 'cost', {cost}, COUNT(*) FROM {table(programme.db_table)} "
+        f"WHERE {id_column} IN (SELECT id FROM {results_without('cost')}) GROUP BY {cost}"
+    )
+    # Each fact as 0, 1 or 2 (unknown), the three as one number: the delivery modes are counted from these.
+    flags = [
+        f"COALESCE(CAST({table(programme.get_field(field).column)} AS INTEGER), 2)"
+        for field in DELIVERY_FIELDS.values()
+    ]
+    triple = f"{flags[0]} * 9 + {flags[1]} * 3 + {flags[2]}"
+    selects.append(
+        f"SELECT 'delivery', CAST({triple} AS TEXT), COUNT(*) FROM {table(programme.db_table)} "
+        f"WHERE {id_column} IN (SELECT id FROM {results_without('delivery')}) GROUP BY {triple}"
+    )
+    # Quality is AND-ed, so an option's count is taken over the current results (its own facet included).
+    assessment = QualityAssessment._meta
+    criterion = table(assessment.get_field("criterion").column)
+    selects.append(
+        f"SELECT 'quality', {criterion}, COUNT(*) FROM {table(assessment.db_table)} "
+        f"WHERE {table(assessment.get_field('verdict').column)} = %s "
+        f"AND {table(assessment.get_field('programme').column)} IN (SELECT id FROM {results_without(None)}) "
+        f"GROUP BY {criterion}"
+    )
+    params.append(Verdict.MEETS.value)
+    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(selects)
+    counts: dict[str, dict] = {name: {} for name in FACET_ORDER}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for name, key, count in cursor.fetchall():
+            if name in LOOKUP_FACETS:
+                key = int(key)
+            elif name == "delivery":
+                number = int(key)
+                key = tuple({0: False, 1: True, 2: None}[digit] for digit in (number // 9, number // 3 % 3, number % 3))
+            counts[name][key] = count
+    return counts
+
+
+def _delivery_counts(triples: dict[tuple, int]) -> dict[str, int]:
+    """Per delivery mode, the programmes delivery_condition(mode) matches, from counts per (fact, fact, fact)."""
+    counts = dict.fromkeys(Delivery.values, 0)
+    for facts, count in triples.items():
+        for mode, known in zip(DELIVERY_FIELDS, facts, strict=True):
+            if known is True:
+                counts[mode] += count
+        if True not in facts and None in facts:
+            counts[Delivery.UNKNOWN] += count
+    return counts
 
 
 def _others(filterset, name):
@@ -192,45 +318,3 @@ def _facet(filterset, name, rows, help_text=""):
         if count or value in selected
     ]
     return Facet(name, str(filterset.filters[name].label), options, str(help_text))
-
-
-def _lookup_facet(filterset, name):
-    model, _field = LOOKUP_FACETS[name]
-    # No HAVING on the count: PostgreSQL would run the filtered subquery twice, once for FILTER and once for
-    # HAVING. The lookup tables are short, so _facet() drops the options without matches.
-    rows = (
-        model.objects.annotate(matches=Count("programmes", filter=Q(programmes__in=_others(filterset, name))))
-        .order_by(*model._meta.ordering)
-        .values_list("slug", "name", "matches")
-    )
-    return _facet(filterset, name, rows)
-
-
-def _delivery_facet(filterset):
-    conditions = {mode: delivery_condition(mode) for mode in Delivery.values}
-    counts = _aggregate_flags(filterset, "delivery", conditions)
-    rows = [(value, label, counts[value]) for value, label in Delivery.choices]
-    return _facet(filterset, "delivery", rows, _("A programme counts only where a source says it offers this."))
-
-
-def _cost_facet(filterset):
-    counts = _aggregate_flags(filterset, "cost", {value: Q(cost=value) for value in Programme.Cost.values})
-    return _facet(filterset, "cost", [(value, label, counts[value]) for value, label in Programme.Cost.choices])
-
-
-def _aggregate_flags(filterset, name, conditions: dict[str, Q]) -> dict[str, int]:
-    programmes = Programme.objects.filter(pk__in=_others(filterset, name))
-    return programmes.aggregate(**{key: Count("pk", filter=condition) for key, condition in conditions.items()})
-
-
-def _quality_facet(filterset):
-    # Quality is AND-ed, so an option's count is taken over the current results (its own facet included).
-    meets = (
-        QualityAssessment.objects.filter(programme__in=_others(filterset, None), verdict=Verdict.MEETS)
-        .order_by()
-        .values("criterion")
-        .annotate(matches=Count("pk"))
-    )
-    counts = {row["criterion"]: row["matches"] for row in meets}
-    rows = [(value, label, counts.get(value, 0)) for value, label in Criterion.choices]
-    return _facet(filterset, "quality", rows, _("Shows programmes that meet every criterion you tick."))

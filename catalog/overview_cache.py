@@ -11,17 +11,23 @@ is looking.
 
 import hashlib
 import uuid
+from urllib.parse import quote as urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from catalog.models import (
     CatalogueRevision,
+    ChecklistAnswer,
+    ChecklistQuestion,
     FactSource,
+    IcpcCode,
     Language,
     Programme,
     Provider,
@@ -42,6 +48,8 @@ SHOWN_IN_OVERVIEW = [Programme, Provider, QualityAssessment, Theme, TargetGroup,
 # What the open API shows besides (catalog/api/): its ETags come from the same token. Other apps whose data the
 # API shows connect their models with `connect_revision_signals` (training's funding schemes).
 SHOWN_IN_API = [Therapy, Study, Resource, Source, FactSource]
+# What the programme and compare pages show besides (their bodies are cached per revision too: cached_fragment).
+SHOWN_ON_PROGRAMME_PAGES = [Study, Resource, FactSource, Source, ChecklistAnswer, ChecklistQuestion, Therapy, IcpcCode]
 
 
 def catalogue_revision() -> str:
@@ -81,6 +89,53 @@ def cached_overview(query_string: str, render) -> str:
     return content
 
 
+# A rendered card holds this where the overview's filters go (?back=…), so one card serves every filter combination.
+BACK_PLACEHOLDER = "BACKQUERYPLACEHOLDER"
+
+
+def cached_cards(programme_ids: list[int], back_query: str, render_cards) -> list[str]:
+    """The overview cards (HTML) of these programmes in this order: from the cache, rendering only the missing ones.
+
+    A card depends on the catalogue, the day (it says when a programme is overdue) and the language, never on
+    the filters except for its link back to them: it is cached with a placeholder there, filled in per request.
+    `render_cards(ids)` returns {id: html} for cards rendered with `back_query` set to BACK_PLACEHOLDER.
+    """
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    if timeout:
+        prefix = f"catalog:card:{catalogue_revision()}:{timezone.localdate().isoformat()}:{get_language()}:"
+        cards = {
+            int(key.removeprefix(prefix)): html
+            for key, html in cache.get_many([f"{prefix}{pk}" for pk in programme_ids]).items()
+        }
+    else:
+        cards = {}
+    missing = [pk for pk in programme_ids if pk not in cards]
+    if missing:
+        rendered = render_cards(missing)
+        if timeout:
+            cache.set_many({f"{prefix}{pk}": html for pk, html in rendered.items()}, timeout)
+        cards.update(rendered)
+    back = f"?back={escape(urlencode(back_query, safe=''))}" if back_query else ""
+    return [mark_safe(cards[pk].replace(f"?back={BACK_PLACEHOLDER}", back, 1)) for pk in programme_ids if pk in cards]  # noqa: S308
+
+
+def cached_fragment(name: str, render) -> str:
+    """A part of a public catalogue page that depends only on the catalogue, the day and the language, by `name`.
+
+    Rendered once per catalogue revision; with the overview cache off (CATALOG_OVERVIEW_CACHE_SECONDS = 0) always.
+    """
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    if not timeout or len(name) > MAX_CACHED_QUERY_LENGTH:
+        return render()
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    key = f"catalog:fragment:{catalogue_revision()}:{timezone.localdate().isoformat()}:{get_language()}:{digest}"
+    content = cache.get(key)
+    if content is None:
+        content = render()
+        cache.set(key, content, timeout)
+    return mark_safe(content)  # noqa: S308 - rendered by a template, escaped there
+
+
 def _changed(sender, **kwargs):
     bump_catalogue_revision()
 
@@ -96,6 +151,11 @@ def connect_revision_signals(models, through_models=()):
 
 
 def connect_signals():
-    links = [getattr(Programme, field).through for field in ["themes", "target_groups", "languages", "therapies"]]
+    links = [
+        getattr(Programme, field).through
+        for field in ["themes", "target_groups", "languages", "therapies", "icpc_codes"]
+    ]
     links += [model.sources.through for model in [QualityAssessment, Study, Resource, Provider]]
-    connect_revision_signals(SHOWN_IN_OVERVIEW + SHOWN_IN_API, links)
+    links.append(Theme.icpc_codes.through)  # the API's theme lookup and the keuzehulp's HIS entry show them
+    models = list(dict.fromkeys(SHOWN_IN_OVERVIEW + SHOWN_IN_API + SHOWN_ON_PROGRAMME_PAGES))
+    connect_revision_signals(models, links)

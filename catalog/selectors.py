@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from catalog import lenient
 from catalog.models import (
@@ -18,6 +21,7 @@ from catalog.models import (
     Source,
     Study,
 )
+from catalog.overview_cache import catalogue_revision
 from catalog.quality import VerdictWording, verdict_wording
 
 # The compare page (and the keuzehulp's link to it) shows 2 to 4 programmes side by side: beyond four columns a
@@ -25,6 +29,8 @@ from catalog.quality import VerdictWording, verdict_wording
 COMPARE_MAX = 4
 COMPARE_MIN = 2
 COMPARE_LOOKUP_MAX = 20
+# The revision is in the key, so an edit is seen at once; the timeout only bounds how long an old entry lingers.
+COMPARE_OPTIONS_CACHE_SECONDS = 24 * 60 * 60
 
 
 def criterion_order():
@@ -135,14 +141,25 @@ class Comparison:
         return len(self.programmes) >= COMPARE_MIN
 
 
-def compare_candidates(chosen: list[Programme]):
-    """The published programmes a visitor may compare the chosen ones with, by name: slug and name only."""
-    return (
-        Programme.objects.published()
-        .exclude(pk__in=[programme.pk for programme in chosen])
-        .order_by("name")
-        .only("slug", "name")
-    )
+def _candidate_option(slug: str, name: str) -> str:
+    return format_html('<option value="{}">{}</option>', slug, name)
+
+
+def compare_candidates(chosen: list[Programme]) -> SafeString:
+    """The `<option>`s of the published programmes a visitor may compare the chosen ones with, by name.
+
+    The list holds the whole catalogue, so it is rendered once per catalogue revision and kept in the shared cache
+    (thousands of options cost ~100 ms to query and render); the chosen ones are cut out of the cached string.
+    """
+    key = f"catalog:compare-options:{catalogue_revision()}"
+    options = cache.get(key)
+    if options is None:
+        rows = Programme.objects.published().order_by("name", "pk").values_list("slug", "name")
+        options = "".join(_candidate_option(slug, name) for slug, name in rows)
+        cache.set(key, options, COMPARE_OPTIONS_CACHE_SECONDS)
+    for programme in chosen:
+        options = options.replace(_candidate_option(programme.slug, programme.name), "", 1)
+    return mark_safe(options)  # noqa: S308 - built with format_html above, escaped per value
 
 
 def programmes_to_compare(slugs: list[str]) -> Comparison:

@@ -4,15 +4,15 @@ and the providers behind the programmes."""
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, QueryDict
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from catalog.filters import ProgrammeFilter
-from catalog.models import REVIEW_INTERVAL, Criterion, Verdict
-from catalog.overview_cache import cached_overview
+from catalog.models import REVIEW_INTERVAL, Criterion, Programme, Verdict
+from catalog.overview_cache import BACK_PLACEHOLDER, cached_cards, cached_fragment, cached_overview
 from catalog.quality import overdue_notice, verdict_wording
 from catalog.selectors import (
     COMPARE_MAX,
@@ -40,13 +40,17 @@ def programme_list(request):
 
 
 def _render_overview(query):
-    filterset = ProgrammeFilter(query, queryset=published_programmes())
+    # Only what identifies a programme: its card comes from the cache of rendered cards (or is rendered once).
+    filterset = ProgrammeFilter(query, queryset=Programme.objects.published().only("pk", "slug", "name"))
     # get_page() turns a non-numeric page into the first and one past the end into the last: never a 404.
     page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(query.get("page"))
+    page_obj.object_list = list(page_obj.object_list)
+    back_query = query.urlencode()
     context = {
         "filterset": filterset,
         # Programme pages get the filters along (?back=…), so their "all programmes" link restores this view.
-        "back_query": query.urlencode(),
+        "back_query": back_query,
+        "cards": cached_cards([programme.pk for programme in page_obj], back_query, _render_cards),
         "facets": filterset.facets(),
         "page_obj": page_obj,
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
@@ -55,18 +59,38 @@ def _render_overview(query):
     return render_to_string("catalog/includes/overview.html", context)
 
 
+def _render_cards(programme_ids) -> dict[int, str]:
+    programmes = published_programmes().filter(pk__in=programme_ids)
+    return {
+        programme.pk: render_to_string(
+            "catalog/includes/programme_card.html", {"programme": programme, "back_query": BACK_PLACEHOLDER}
+        )
+        for programme in programmes
+    }
+
+
 @require_safe
 def programme_detail(request, slug):
+    # The header (and the add-to-menu form) per request; the body, the same for everyone, once per revision.
+    programme = get_object_or_404(Programme.objects.public().select_related("provider"), slug=slug)
+    context = {
+        "programme": programme,
+        "body": cached_fragment(f"programme:{programme.pk}", lambda: _render_programme_body(slug)),
+        "overview_url": overview_url(request.GET.get("back", "")),
+    }
+    return render(request, "catalog/programme_detail.html", context)
+
+
+def _render_programme_body(slug):
     programme = programme_for_detail(slug)
     context = {
         "programme": programme,
         "quality": quality_rows(programme),
         "fact_sources": sources_by_fact(programme),
-        "overview_url": overview_url(request.GET.get("back", "")),
         "compare_chosen": [programme],
         "compare_candidates": compare_candidates([programme]) if programme.is_published else [],
     }
-    return render(request, "catalog/programme_detail.html", context)
+    return render_to_string("catalog/includes/programme_body.html", context)
 
 
 BACK_QUERY_MAX = 2000
@@ -93,7 +117,13 @@ def provider_detail(request, slug):
 
 @require_safe
 def compare(request):
-    comparison = programmes_to_compare(request.GET.getlist("p"))
+    slugs = request.GET.getlist("p")
+    body = cached_fragment("compare:" + "&".join(slugs), lambda: _render_compare(slugs))
+    return render(request, "catalog/compare.html", {"body": body})
+
+
+def _render_compare(slugs):
+    comparison = programmes_to_compare(slugs)
     context = {
         "comparison": comparison,
         "quality": quality_matrix(comparison.programmes),
@@ -101,7 +131,7 @@ def compare(request):
         # One programme chosen (from its page, say): offer the second one here instead of sending the visitor back.
         "compare_candidates": compare_candidates(comparison.programmes) if len(comparison.programmes) == 1 else [],
     }
-    return render(request, "catalog/compare.html", context)
+    return render_to_string("catalog/includes/compare_body.html", context)
 
 
 @require_safe

@@ -122,7 +122,11 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; room for every overview card of a large catalogue (catalog/overview_cache.py) besides the pages:
+    # the default of 300 entries would cull the cards on nearly every first visit of a filter combination.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+    }
 # How long a rendered catalogue overview is reused (catalog/overview_cache.py); 0 renders every request.
 # A change to the catalogue makes cached pages obsolete at once, whatever this says.
 CATALOG_OVERVIEW_CACHE_SECONDS = env_int("CATALOG_OVERVIEW_CACHE_SECONDS", 600)

@@ -51,7 +51,8 @@ def test_an_overlong_query_string_is_rendered_but_not_cached(client):
     factories.programme("Psyfit")
     _, first = get(client, {"q": "x" * MAX_CACHED_QUERY_LENGTH})
     _, second = get(client, {"q": "x" * MAX_CACHED_QUERY_LENGTH})
-    assert second == first > 1
+    # Rendered again (results and facets counted); only its cards and the filter options come from their caches.
+    assert first >= second > 2
 
 
 def test_each_language_has_its_own_entry(client):

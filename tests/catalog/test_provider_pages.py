@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -150,6 +151,7 @@ def test_offer_to_practices_markdown_is_sanitised(client, mirro):
 
 
 def _count(client, url):
+    cache.clear()  # a first visit: the compare options are cached per catalogue revision
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

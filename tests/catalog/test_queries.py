@@ -3,11 +3,12 @@
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog.models import Criterion, FactSource, ProgrammeFact, Resource, Source, Study, Verdict
+from catalog.models import Criterion, FactSource, Programme, ProgrammeFact, Resource, Source, Study, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +60,8 @@ def build_catalogue(size: int, prefix: str = "Programma"):
 
 
 def count_queries(client, url, params=None) -> int:
+    """The queries of a first visit: nothing cached yet (the overview, facets, compare options)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, params or {})
     assert response.status_code == 200
@@ -93,8 +96,22 @@ def test_detail_queries_do_not_grow_with_the_catalogue_or_its_studies(client):
     assert count_queries(client, url) == small
     assert count_queries(client, programme.get_absolute_url()) == small
     # Five more than before sources were shown: the sources of facts, verdicts, studies, resources and the provider;
-    # one more for the list of programmes to compare this one with.
-    assert small <= 16
+    # two more for the list of programmes to compare this one with (the catalogue revision and, once per
+    # revision, the options themselves); one more for the page's header, read apart from its cached body.
+    assert small <= 18
+
+
+def test_a_second_visit_of_a_programme_page_reads_its_header_only(client, settings):
+    settings.CATALOG_OVERVIEW_CACHE_SECONDS = 600
+    build_catalogue(3)
+    url = reverse("catalog:programme_detail", kwargs={"slug": "programma-000"})
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url).content.decode()
+    assert second == first
+    assert len(queries) <= 3  # the programme with its provider, the catalogue revision (and the session, if any)
+    Study.objects.create(programme=Programme.objects.get(slug="programma-000"), title="Nieuwe studie", year=2024)
+    assert "Nieuwe studie" in client.get(url).content.decode()
 
 
 def test_compare_queries_do_not_grow_with_the_number_compared(client):
@@ -103,3 +120,18 @@ def test_compare_queries_do_not_grow_with_the_number_compared(client):
     two = count_queries(client, url, {"p": ["programma-000", "programma-001"]})
     four = count_queries(client, url, {"p": ["programma-000", "programma-001", "programma-002", "programma-003"]})
     assert two == four <= 10
+
+
+def test_a_second_visit_of_the_same_comparison_reads_only_the_revision(client, settings):
+    settings.CATALOG_OVERVIEW_CACHE_SECONDS = 600
+    build_catalogue(3)
+    params = {"p": ["programma-000", "programma-001"]}
+    first = client.get(reverse("catalog:compare"), params).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(reverse("catalog:compare"), params).content.decode()
+    assert second == first
+    assert len(queries) <= 2  # the catalogue revision (and the session, if any)
+    programme = Programme.objects.get(slug="programma-001")
+    programme.name = "Hernoemd programma"
+    programme.save()
+    assert "Hernoemd programma" in client.get(reverse("catalog:compare"), params).content.decode()
