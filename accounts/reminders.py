@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import ReminderOptOut, SentReminder
 from catalog.defaults import REDACTIE_GROUP
 from catalog.models import LinkCheck, Programme
-from practices.models import Practice, Role
+from practices.models import Membership, Practice, Role
 from practices.reach import add_months, this_month
 from toolkit.mail import queue_templated_mail
 
@@ -113,9 +113,20 @@ def practices_without_counts_for(month: date) -> QuerySet:
 def reach_form_due(job: ReminderJob, today: date) -> Iterable[Due]:
     """From the first of a month: last month's reach counts, where the practice has not entered them yet."""
     month = add_months(this_month(today), -1)
-    for practice in practices_without_counts_for(month):
-        for user in members_with_roles(practice, job.roles).order_by("pk"):
-            yield Due(user=user, context={"practice": practice, "month": month}, scope=practice.slug)
+    # One query for every due practice's recipients, not one per practice.
+    memberships = (
+        Membership.objects.filter(
+            practice__in=practices_without_counts_for(month),
+            role__in=job.roles,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .select_related("practice", "user")
+        .order_by("practice_id", "user_id")
+    )
+    for membership in memberships:
+        practice = membership.practice
+        yield Due(user=membership.user, context={"practice": practice, "month": month}, scope=practice.slug)
 
 
 REMINDER_JOBS: list[ReminderJob] = [
