@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q, TextChoices
+from django.db.models import Case, Q, TextChoices, Value, When
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -141,23 +141,30 @@ def _option_labels(filterset) -> dict[str, dict[str, str]]:
 # --- facet counts --------------------------------------------------------------------------------------------
 
 
-def cached_facets(filterset) -> list[Facet]:
-    """count_facets(), cached per catalogue revision, day, language and filters: paging or re-sorting the same
-    results shows the same counts, so neither is in the key (the overview's own cache key holds both)."""
+def cached_facets(filterset) -> "FacetCounts":
+    """count_facets() with the number of results, cached per catalogue revision, day, language and filters: paging
+    or re-sorting the same results shows the same counts, so neither is in the key (the overview's own cache key
+    holds both)."""
     timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
     query = canonical_query(filterset)
     query.pop("sort", None)
     filters = query.urlencode()
     # What the overview's cache refuses (an overlong query string, not a real visit) is not cached here either.
     if not timeout or len(filterset.data.urlencode()) > MAX_CACHED_QUERY_LENGTH:
-        return count_facets(filterset)
+        return _facet_counts(filterset)
     digest = hashlib.sha256(filters.encode()).hexdigest()[:32]
     key = f"catalog:facets:{catalogue_revision()}:{timezone.localdate().isoformat()}:{get_language()}:{digest}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = count_facets(filterset)
-        cache.set(key, facets, timeout)
-    return facets
+    counted = cache.get(key)
+    if counted is None:
+        counted = _facet_counts(filterset)
+        cache.set(key, counted, timeout)
+    return counted
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    facets: list[Facet]
+    total: int  # the number of results: the same query counts them, so the paginator need not
 
 
 def count_facets(filterset) -> list[Facet]:
@@ -166,6 +173,10 @@ def count_facets(filterset) -> list[Facet]:
     An option's count is the number of results the visitor would get by adding that option, given the other
     facets as they are. Options that would give nothing are left out unless already chosen.
     """
+    return _facet_counts(filterset).facets
+
+
+def _facet_counts(filterset) -> FacetCounts:
     counts = _count_all(filterset)
     options = facet_options()
     facets = []
@@ -185,7 +196,7 @@ def count_facets(filterset) -> list[Facet]:
             facet = _facet(filterset, name, rows, _("Shows programmes that meet every criterion you tick."))
         if facet.options:
             facets.append(facet)
-    return facets
+    return FacetCounts(facets, counts["total"].get("", 0))
 
 
 # The revision is in the key, so an edit is seen at once; the timeout only bounds how long an old entry lingers.
@@ -211,28 +222,40 @@ def _is_active(value) -> bool:
     return value not in (None, "", [], (), {})
 
 
+# One bit per facet: a programme's "misses" say which of the active facets' filters it fails.
+FACET_BITS = {name: 1 << index for index, name in enumerate(FACET_ORDER)}
+
+
 def _count_all(filterset) -> dict[str, dict]:
-    """All counts in one round trip: each distinct set of "the other filters" is compiled once, as a CTE.
+    """All counts and the number of results in one round trip, over one pass of the matching programmes.
 
-    Facets whose own filter is not in use (usually most of them) share the set of current results, so the
-    database computes it once instead of once per facet. Returns {facet: {key: count}}; delivery's keys are
-    (self_help, guided, blended) fact triples, the lookups' keys are ids.
+    An option's count is taken over the programmes that pass every active filter but its own facet's. So each
+    programme the search matches gets one bit per active facet whose filter it fails: with no bit it is a result
+    and counts in every facet; with exactly its own facet's bit it counts in that facet only; with any other bit it
+    counts nowhere. One scan gives every facet its own set, whichever filters are in use. Returns
+    {facet: {key: count}} plus {"total": {"": results}}; delivery's keys are (self_help, guided, blended) fact
+    triples, the lookups' keys are ids.
     """
-    active = {name for name, value in filterset.cleaned.items() if name != "sort" and _is_active(value)}
-    sets: dict[str | None, str] = {}  # excluded facet (None: none) -> CTE name
-    ctes, params = [], []
-
-    def results_without(name):
-        excluded = name if name in active else None
-        if excluded not in sets:
-            sql, sql_params = _others(filterset, excluded).query.sql_with_params()
-            sets[excluded] = f"facet_set_{len(sets)}"
-            ctes.append(f"{sets[excluded]}(id) AS ({sql})")
-            params.extend(sql_params)
-        return sets[excluded]
-
+    rows = filterset.queryset.select_related(None).prefetch_related(None).order_by()
+    misses = []
+    for name, value in filterset.cleaned.items():
+        if name not in FACET_BITS:  # the search (and the sort, a no-op) narrows every facet's set alike
+            rows = filterset.filters[name].filter(rows, value)
+        elif _is_active(value):
+            passing = filterset.filters[name].filter(Programme.objects.order_by(), value).values("pk")
+            misses.append(Case(When(pk__in=passing, then=Value(0)), default=Value(FACET_BITS[name])))
     programme = Programme._meta
+    columns = ["pk", "provider_id", "cost", *DELIVERY_FIELDS.values()]
+    rows = rows.annotate(facet_misses=sum(misses[1:], misses[0]) if misses else Value(0)).values_list(
+        *columns, "facet_misses"
+    )
+    rows_sql, params = rows.query.sql_with_params()
+    params = list(params)
     table = connection.ops.quote_name
+
+    def counted_in(name):
+        return f"facet_misses IN (0, {FACET_BITS[name]})"
+
     selects = []
     for name in ("theme", "target_group", "language"):
         field = programme.get_field(LOOKUP_FACETS[name][1])
@@ -240,42 +263,37 @@ def _count_all(filterset) -> dict[str, dict]:
         own = table(through.get_field(field.m2m_field_name()).column)
         other = table(through.get_field(field.m2m_reverse_field_name()).column)
         selects.append(
-            f"SELECT '{name}', CAST({other} AS TEXT), COUNT(*) FROM {table(through.db_table)} "
-            f"WHERE {own} IN (SELECT id FROM {results_without(name)}) GROUP BY {other}"
+            f"SELECT '{name}', CAST(link.{other} AS TEXT), COUNT(*) FROM {table(through.db_table)} link "
+            f"JOIN facet_set_rows ON facet_set_rows.id = link.{own} WHERE {counted_in(name)} GROUP BY link.{other}"
         )
-    id_column = table(programme.pk.column)
-    provider = table(programme.get_field("provider").column)
     selects.append(
-        f"SELECT 'provider', CAST({provider} AS TEXT), COUNT(*) FROM {table(programme.db_table)} "
-        f"WHERE {id_column} IN (SELECT id FROM {results_without('provider')}) GROUP BY {provider}"
+        f"SELECT 'provider', CAST(provider AS TEXT), COUNT(*) FROM facet_set_rows "
+        f"WHERE {counted_in('provider')} GROUP BY provider"
     )
-    cost = table(programme.get_field("cost").column)
-    selects.append(
-        f"SELECT 'cost', {cost}, COUNT(*) FROM {table(programme.db_table)} "
-        f"WHERE {id_column} IN (SELECT id FROM {results_without('cost')}) GROUP BY {cost}"
-    )
+    selects.append(f"SELECT 'cost', cost, COUNT(*) FROM facet_set_rows WHERE {counted_in('cost')} GROUP BY cost")
     # Each fact as 0, 1 or 2 (unknown), the three as one number: the delivery modes are counted from these.
-    flags = [
-        f"COALESCE(CAST({table(programme.get_field(field).column)} AS INTEGER), 2)"
-        for field in DELIVERY_FIELDS.values()
-    ]
+    flags = [f"COALESCE(CAST({fact} AS INTEGER), 2)" for fact in ("self_help", "guided", "blended")]
     triple = f"{flags[0]} * 9 + {flags[1]} * 3 + {flags[2]}"
     selects.append(
-        f"SELECT 'delivery', CAST({triple} AS TEXT), COUNT(*) FROM {table(programme.db_table)} "
-        f"WHERE {id_column} IN (SELECT id FROM {results_without('delivery')}) GROUP BY {triple}"
+        f"SELECT 'delivery', CAST({triple} AS TEXT), COUNT(*) FROM facet_set_rows "
+        f"WHERE {counted_in('delivery')} GROUP BY {triple}"
     )
     # Quality is AND-ed, so an option's count is taken over the current results (its own facet included).
     assessment = QualityAssessment._meta
     criterion = table(assessment.get_field("criterion").column)
     selects.append(
-        f"SELECT 'quality', {criterion}, COUNT(*) FROM {table(assessment.db_table)} "
-        f"WHERE {table(assessment.get_field('verdict').column)} = %s "
-        f"AND {table(assessment.get_field('programme').column)} IN (SELECT id FROM {results_without(None)}) "
-        f"GROUP BY {criterion}"
+        f"SELECT 'quality', verdicts.{criterion}, COUNT(*) FROM {table(assessment.db_table)} verdicts "
+        f"JOIN facet_set_rows ON facet_set_rows.id = verdicts.{table(assessment.get_field('programme').column)} "
+        f"WHERE facet_misses = 0 AND verdicts.{table(assessment.get_field('verdict').column)} = %s "
+        f"GROUP BY verdicts.{criterion}"
     )
     params.append(Verdict.MEETS.value)
-    sql = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(selects)
-    counts: dict[str, dict] = {name: {} for name in FACET_ORDER}
+    selects.append("SELECT 'total', '', COUNT(*) FROM facet_set_rows WHERE facet_misses = 0")
+    sql = (
+        "WITH facet_set_rows(id, provider, cost, self_help, guided, blended, facet_misses) "
+        f"AS ({rows_sql}) " + " UNION ALL ".join(selects)
+    )
+    counts: dict[str, dict] = {name: {} for name in [*FACET_ORDER, "total"]}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for name, key, count in cursor.fetchall():
@@ -298,15 +316,6 @@ def _delivery_counts(triples: dict[tuple, int]) -> dict[str, int]:
         if True not in facts and None in facts:
             counts[Delivery.UNKNOWN] += count
     return counts
-
-
-def _others(filterset, name):
-    """Programmes matching every active filter except facet `name`, as a subquery of ids."""
-    queryset = filterset.queryset.select_related(None).prefetch_related(None)
-    for other, value in filterset.cleaned.items():
-        if other != name:
-            queryset = filterset.filters[other].filter(queryset, value)
-    return queryset.order_by().values("pk")
 
 
 def _facet(filterset, name, rows, help_text=""):

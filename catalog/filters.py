@@ -228,5 +228,13 @@ class ProgrammeFilter(django_filters.FilterSet):
     def active_filters(self):
         return active_filters(self)
 
-    def facets(self):
+    @cached_property
+    def _counted(self):
         return cached_facets(self)
+
+    def facets(self):
+        return self._counted.facets
+
+    def result_count(self) -> int:
+        """The number of results, counted by the facets' query (so not counted again)."""
+        return self._counted.total

@@ -65,7 +65,7 @@ def bump_catalogue_revision() -> None:
             CatalogueRevision.objects.update_or_create(pk=REVISION_PK, defaults={"token": token})
 
 
-def overview_cache_key(query_string: str) -> str | None:
+def overview_cache_key(query_string: str, revision: str | None = None) -> str | None:
     """The cache key for the overview with this query string, or None when it should not be cached."""
     if len(query_string) > MAX_CACHED_QUERY_LENGTH:
         return None
@@ -73,13 +73,16 @@ def overview_cache_key(query_string: str) -> str | None:
     canonical = "&".join(sorted(query_string.split("&")))
     digest = hashlib.sha256(canonical.encode()).hexdigest()[:32]
     today = timezone.localdate().isoformat()
-    return f"catalog:overview:{catalogue_revision()}:{today}:{get_language()}:{digest}"
+    return f"catalog:overview:{revision or catalogue_revision()}:{today}:{get_language()}:{digest}"
 
 
-def cached_overview(query_string: str, render) -> str:
-    """The overview's content for this query string: from the cache, or `render()` and remember it."""
+def cached_overview(query_string: str, render, revision: str | None = None) -> str:
+    """The overview's content for this query string: from the cache, or `render()` and remember it.
+
+    `revision`: the catalogue revision when the caller read it already (one query less).
+    """
     timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
-    key = overview_cache_key(query_string) if timeout else None
+    key = overview_cache_key(query_string, revision) if timeout else None
     if key is None:
         return render()
     content = cache.get(key)
@@ -87,6 +90,24 @@ def cached_overview(query_string: str, render) -> str:
         content = render()
         cache.set(key, content, timeout)
     return content
+
+
+def overview_page_key(request, revision: str) -> str | None:
+    """The cache key of the whole overview page as an anonymous visitor gets it, or None when it may differ.
+
+    For a visitor without a session, credentials or pending messages the page holds nothing of theirs: only the
+    catalogue, the day, the language and the address (the language links carry the query string as it was sent).
+    """
+    if (
+        not settings.CATALOG_OVERVIEW_CACHE_SECONDS
+        or len(request.META.get("QUERY_STRING", "")) > MAX_CACHED_QUERY_LENGTH
+    ):
+        return None
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"catalog:overview-page:{revision}:{timezone.localdate().isoformat()}:{get_language()}:{digest}"
 
 
 # A rendered card holds this where the overview's filters go (?back=…), so one card serves every filter combination.

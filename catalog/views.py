@@ -2,8 +2,9 @@
 and the providers behind the programmes."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,7 +13,14 @@ from django.views.decorators.http import require_safe
 
 from catalog.filters import ProgrammeFilter
 from catalog.models import REVIEW_INTERVAL, Criterion, Programme, Verdict
-from catalog.overview_cache import BACK_PLACEHOLDER, cached_cards, cached_fragment, cached_overview
+from catalog.overview_cache import (
+    BACK_PLACEHOLDER,
+    cached_cards,
+    cached_fragment,
+    cached_overview,
+    catalogue_revision,
+    overview_page_key,
+)
 from catalog.quality import overdue_notice, verdict_wording
 from catalog.selectors import (
     COMPARE_MAX,
@@ -29,21 +37,33 @@ from catalog.selectors import (
     sources_by_fact,
 )
 from catalog.uploads import detected_type
+from toolkit.compression import is_public_response
 
 PAGE_SIZE = 20
 
 
 @require_safe
 def programme_list(request):
-    overview = cached_overview(request.META.get("QUERY_STRING", ""), lambda: _render_overview(request.GET))
-    return render(request, "catalog/programme_list.html", {"overview": overview})
+    # An anonymous visitor's page is the same for everyone with the same address: served whole from the cache.
+    revision = catalogue_revision() if settings.CATALOG_OVERVIEW_CACHE_SECONDS else None
+    page_key = overview_page_key(request, revision) if revision else None
+    if page_key is not None and (body := cache.get(page_key)) is not None:
+        return HttpResponse(body)
+    query_string = request.META.get("QUERY_STRING", "")
+    overview = cached_overview(query_string, lambda: _render_overview(request.GET), revision)
+    response = render(request, "catalog/programme_list.html", {"overview": overview})
+    if page_key is not None and is_public_response(request, response):
+        cache.set(page_key, response.content, settings.CATALOG_OVERVIEW_CACHE_SECONDS)
+    return response
 
 
 def _render_overview(query):
     # Only what identifies a programme: its card comes from the cache of rendered cards (or is rendered once).
     filterset = ProgrammeFilter(query, queryset=Programme.objects.published().only("pk", "slug", "name"))
     # get_page() turns a non-numeric page into the first and one past the end into the last: never a 404.
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(query.get("page"))
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator.count = filterset.result_count()  # the facets' query counted the results already
+    page_obj = paginator.get_page(query.get("page"))
     page_obj.object_list = list(page_obj.object_list)
     back_query = query.urlencode()
     context = {
