@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from catalog.cards import programme_cards
 from catalog.filters import ProgrammeFilter
 from catalog.models import REVIEW_INTERVAL, Criterion, Programme, Verdict
 from catalog.overview_cache import (
@@ -80,13 +81,8 @@ def _render_overview(query):
 
 
 def _render_cards(programme_ids) -> dict[int, str]:
-    programmes = published_programmes().filter(pk__in=programme_ids)
-    return {
-        programme.pk: render_to_string(
-            "catalog/includes/programme_card.html", {"programme": programme, "back_query": BACK_PLACEHOLDER}
-        )
-        for programme in programmes
-    }
+    # The same HTML as catalog/includes/programme_card.html, written out in Python (catalog/cards.py).
+    return programme_cards(published_programmes().filter(pk__in=programme_ids), BACK_PLACEHOLDER)
 
 
 @require_safe
