@@ -8,18 +8,20 @@ tests/catalog/test_cards.py checks these cards are the same, byte for byte, in b
 
 from django.template.defaultfilters import urlencode
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import conditional_escape, escape
 from django.utils.translation import gettext
 
 from catalog import facts, quality, selectors
+from catalog.models import Criterion, Programme, QualityAssessment
 
 
 def _unknown() -> str:
     return f'<span class="fact-unknown">{escape(gettext("Not known yet"))}</span>'
 
 
-def _names(objects) -> str:
-    names = ", ".join(conditional_escape(obj.name) for obj in objects)
+def _names(names: list[str]) -> str:
+    names = ", ".join(conditional_escape(name) for name in names)
     return names or _unknown()
 
 
@@ -45,9 +47,8 @@ def _cost(programme) -> str:
     return conditional_escape(programme.get_cost_display())
 
 
-def _verdict(row, how_we_assess: str) -> str:
+def _verdict(wording, how_we_assess: str) -> str:
     # catalog/includes/verdict.html, with the criterion shown
-    wording = row.wording
     verdict = conditional_escape(wording.verdict)
     overdue = " verdict-overdue" if wording.overdue else ""
     stale = f' <span class="verdict-stale">{escape(gettext("being checked again"))}</span>' if wording.overdue else ""
@@ -59,24 +60,80 @@ def _verdict(row, how_we_assess: str) -> str:
     )
 
 
-def _badges(programme, how_we_assess: str) -> str:
+def _badges(rows: str) -> str:
     # catalog/includes/quality_badges.html
-    rows = "".join(f"  \n    <li>{_verdict(row, how_we_assess)}</li>\n" for row in selectors.quality_rows(programme))
     label = escape(gettext("Quality criteria"))
     return f'\n\n<ul class="quality-badges list-unstyled mb-0" aria-label="{label}">\n{rows}  \n</ul>\n'
 
 
-def programme_cards(programmes, back_query: str) -> dict[int, str]:
-    """{id: card HTML} of `programmes` (from published_programmes()); `back_query` as the template's, unescaped."""
-    how_we_assess = escape(reverse("catalog:how_we_assess"))
+class _Verdicts:
+    """The four quality rows of a card, as selectors.quality_rows() words them, from plain (verdict, date) pairs.
+
+    Many programmes share a verdict and its date: each distinct row is worded and written once per batch.
+    """
+
+    def __init__(self):
+        self.how_we_assess = escape(reverse("catalog:how_we_assess"))
+        self.written: dict[tuple, str] = {}
+
+    def rows(self, assessments: dict[str, tuple], overdue: bool) -> str:
+        html = []
+        for criterion in Criterion.values:
+            verdict, assessed_on = assessments.get(criterion, (None, None))
+            # A verdict without an assessment date is not an assessment (as in quality_rows).
+            if assessed_on is None:
+                verdict = None
+            key = (criterion, verdict, assessed_on, overdue)
+            if key not in self.written:
+                wording = quality.verdict_wording(criterion, verdict, assessed_on, overdue=overdue)
+                self.written[key] = f"  \n    <li>{_verdict(wording, self.how_we_assess)}</li>\n"
+            html.append(self.written[key])
+        return "".join(html)
+
+
+def _names_by_programme(field_name: str, programme_ids) -> dict[int, list[str]]:
+    """{programme id: names} of one many-to-many lookup, in the lookup's own order (as a prefetch gives it)."""
+    field = Programme._meta.get_field(field_name)
+    target = field.m2m_reverse_field_name()
+    ordering = [f"{target}__{name}" for name in field.related_model._meta.ordering]
+    links = field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}__in": programme_ids})
+    names: dict[int, list[str]] = {}
+    for programme_id, name in links.order_by(*ordering).values_list(field.m2m_field_name(), f"{target}__name"):
+        names.setdefault(programme_id, []).append(name)
+    return names
+
+
+CARD_FIELDS = ["pk", "slug", "name", "summary", "cost", *facts.FLAG_GROUPS["delivery"], "next_review", "provider__name"]
+
+
+def programme_cards(programme_ids, back_query: str) -> dict[int, str]:
+    """{id: card HTML} of these published programmes; `back_query` as the template's, unescaped.
+
+    Four plain queries (programmes, themes, languages, verdicts), no model instances beyond the programmes'.
+    """
+    programmes = list(
+        Programme.objects.published().filter(pk__in=programme_ids).select_related("provider").only(*CARD_FIELDS)
+    )
+    ids = [programme.pk for programme in programmes]
+    themes_of = _names_by_programme("themes", ids)
+    languages_of = _names_by_programme("languages", ids)
+    assessments: dict[int, dict[str, tuple]] = {}
+    verdicts = QualityAssessment.objects.filter(programme__in=ids).order_by(selectors.criterion_order())
+    for programme_id, criterion, verdict, assessed_on in verdicts.values_list(
+        "programme_id", "criterion", "verdict", "assessed_on"
+    ):
+        assessments.setdefault(programme_id, {})[criterion] = (verdict, assessed_on)
+    verdict_rows = _Verdicts()
     themes, delivery, cost = escape(gettext("Themes")), escape(gettext("Delivery")), escape(gettext("Cost"))
     languages, compare = escape(gettext("Languages")), escape(gettext("Compare"))
     back = f"?back={escape(_urlencode(back_query))}" if back_query else ""
     overdue_notice = f'<p class="small overdue-notice mb-2">{conditional_escape(quality.overdue_notice())}</p>'
+    today = timezone.localdate()
     cards = {}
     for programme in programmes:
         slug, name = conditional_escape(programme.slug), conditional_escape(programme.name)
         by = gettext("by %(provider)s") % {"provider": conditional_escape(programme.provider.name)}
+        overdue = programme.is_overdue(today=today)
         cards[programme.pk] = (
             f'\n<article class="card programme-card h-100" aria-labelledby="programme-{slug}">\n'
             f'  <div class="card-body d-flex flex-column">\n'
@@ -86,16 +143,16 @@ def programme_cards(programmes, back_query: str) -> dict[int, str]:
             f'    <p class="mb-2">{conditional_escape(programme.summary)}</p>\n'
             f'    <dl class="programme-facts small mb-2">\n'
             f"      <dt>{themes}</dt>\n"
-            f"      <dd>{_names(programme.themes.all())}</dd>\n"
+            f"      <dd>{_names(themes_of.get(programme.pk, []))}</dd>\n"
             f"      <dt>{delivery}</dt>\n"
             f"      <dd>{_delivery(programme)}</dd>\n"
             f"      <dt>{cost}</dt>\n"
             f"      <dd>{_cost(programme)}</dd>\n"
             f"      <dt>{languages}</dt>\n"
-            f"      <dd>{_names(programme.languages.all())}</dd>\n"
+            f"      <dd>{_names(languages_of.get(programme.pk, []))}</dd>\n"
             f"    </dl>\n"
-            f"    {overdue_notice if programme.is_overdue() else ''}\n"
-            f"    {_badges(programme, how_we_assess)}\n"
+            f"    {overdue_notice if overdue else ''}\n"
+            f"    {_badges(verdict_rows.rows(assessments.get(programme.pk, {}), overdue))}\n"
             f'    <div class="form-check mt-auto pt-2">\n'
             f'      <input class="form-check-input" type="checkbox" name="p" value="{slug}" id="compare-{slug}" '
             f'form="compare-form">\n'

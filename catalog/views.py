@@ -82,7 +82,7 @@ def _render_overview(query):
 
 def _render_cards(programme_ids) -> dict[int, str]:
     # The same HTML as catalog/includes/programme_card.html, written out in Python (catalog/cards.py).
-    return programme_cards(published_programmes().filter(pk__in=programme_ids), BACK_PLACEHOLDER)
+    return programme_cards(programme_ids, BACK_PLACEHOLDER)
 
 
 @require_safe
