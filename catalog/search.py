@@ -1,14 +1,15 @@
 """Free-text search over programmes: Dutch full-text search on PostgreSQL, a plain fallback elsewhere.
 
-On PostgreSQL the vector below is indexed (GIN, migration 0002); the query must build exactly the same
-expression for the planner to use that index, so both take it from `programme_search_vector()`.
+On PostgreSQL the vectors are stored generated columns (migration 0015): `search_document` (name, summary and
+description, GIN-indexed) to match, `search_rank_document` (name and summary) to rank. The model does not know
+them (SQLite has none); `StoredVector` reads them in a query.
 """
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Expression, Q, QuerySet
 
 SEARCH_CONFIG = "dutch"
 MAX_TERMS = 8
@@ -16,21 +17,27 @@ MAX_TERM_LENGTH = 40
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+class StoredVector(Expression):
+    """A tsvector column of the programme table that the model does not declare (PostgreSQL only)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column: str):
+        super().__init__()
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
+
+
 def programme_search_vector():
-    return (
-        SearchVector("name", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-    )
+    return StoredVector("search_document")
 
 
 def _rank_vector():
-    # The index answers "does it match" only; ranking rebuilds a vector for every matching row. The long
-    # description would dominate that cost (10x at 5,000 programmes), so rank on name and summary alone:
-    # a description-only hit ranks 0 and then sorts by name, as on SQLite.
-    return SearchVector("name", weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "summary", weight="B", config=SEARCH_CONFIG
-    )
+    # Ranking on name and summary alone: a description-only hit ranks 0 and then sorts by name, as on SQLite.
+    return StoredVector("search_rank_document")
 
 
 def search_terms(text: str) -> list[str]:
@@ -47,8 +54,11 @@ def search_programmes(queryset: QuerySet, text: str) -> QuerySet:
         # Each word is stemmed by the Dutch dictionary and may be a prefix ("alcohol" finds "alcoholgebruik").
         raw = " & ".join(f"{term}:*" for term in terms)
         query = SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
-        return queryset.annotate(search=programme_search_vector(), rank=SearchRank(_rank_vector(), query)).filter(
-            search=query
+        # alias(), not annotate(): the vector is for matching only; selecting it would build it again per row shown.
+        return (
+            queryset.alias(search=programme_search_vector())
+            .filter(search=query)
+            .annotate(rank=SearchRank(_rank_vector(), query))
         )
     condition = Q()
     for term in terms:

@@ -8,7 +8,7 @@ INDEX_NAME = "programme_search_nl_gin"
 
 
 def _index():
-    # Must stay the same expression as catalog.search.programme_search_vector(), or the planner won't use it.
+    # Replaced by stored generated columns in migration 0015 (catalog/search.py).
     vector = (
         SearchVector("name", weight="A", config="dutch")
         + SearchVector("summary", weight="B", config="dutch")
