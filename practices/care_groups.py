@@ -1,11 +1,12 @@
 """Care groups: invitations and leaving (writes), and what a coordinator sees of its joined practices (reads).
 
 What the overview shows per joined practice: roadmap progress, training completion counts, the programmes on its
-menu (with whether each needs a paid licence), and the reach columns `reach_columns` adds; per programme, how
-many practices offer it and how many arranged its licence (the basis for buying together). The practices are
-shown a page at a time, and only the practices on the page are written to their audit logs. Never vision texts,
-the audit log, the names of team members or quiz answers: nothing here reads them. Counts go through
-practices.small_numbers. Every read takes a fixed number of queries, whatever the number of practices.
+menu (with whether each needs a paid licence) and this year's reach (practices.reach.reach_facts_among); per
+programme, how many practices offer it and how many arranged its licence (the basis for buying together). The
+practices are shown a page at a time, and only the practices on the page are written to their audit logs. Never
+vision texts, the audit log, the names of team members or quiz answers: nothing here reads them (the vision is
+read only as "an adopted version exists"). Counts go through practices.small_numbers. Every read takes a fixed
+number of queries, whatever the number of practices.
 """
 
 from dataclasses import dataclass, field
@@ -15,10 +16,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from catalog.models import Programme
+from practices import selectors
 from practices.audit import audit_record
 from practices.models import AuditEvent, Membership, MenuItem, Practice
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
-from practices.reach import PracticeReach, reach_among
+from practices.reach import PracticeReach, reach_facts_among
 from practices.roadmap import Roadmap, roadmaps_for
 from training.models import Certificate
 
@@ -184,6 +186,7 @@ def programmes_of(practices) -> dict[int, list[MenuItem]]:
     items = (
         MenuItem.objects.filter(practice__in=list(result))
         .select_related("programme")
+        .only("practice", "programme", "licence_arranged", "programme__name", "programme__cost")
         .order_by("practice_id", "position", "id")
     )
     for item in items:
@@ -204,39 +207,62 @@ class ProgrammeTotal:
 def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
     """Every programme on a joined practice's menu: how many practices offer it, how many arranged the licence.
 
-    The basis for buying together; paid licences first. One query, whatever the number of practices.
+    The basis for buying together; paid licences first. Two queries, whatever the number of practices: the counts
+    per programme id (a programme is on a menu at most once, so its items are its practices), then the names of
+    those few programmes (grouping by the programme's columns would sort every menu item by name).
     """
-    rows = (
-        MenuItem.objects.filter(practice__care_group_links__care_group=care_group)
-        .values("programme_id", "programme__name", "programme__cost")
-        .annotate(practices=Count("practice_id", distinct=True), arranged=Count("pk", filter=Q(licence_arranged=True)))
+    joined = CareGroupPractice.objects.filter(care_group=care_group).values("practice_id")
+    counts = (
+        MenuItem.objects.filter(practice_id__in=joined)
+        .values("programme_id")
+        .annotate(practices=Count("pk"), arranged=Count("pk", filter=Q(licence_arranged=True)))
         .order_by()
     )
+    counts = {row["programme_id"]: row for row in counts}
+    programmes = Programme.objects.filter(pk__in=list(counts)).only("name", "cost").order_by()
     totals = [
         ProgrammeTotal(
-            name=row["programme__name"],
-            needs_licence=row["programme__cost"] == Programme.Cost.PRACTICE_LICENCE,
-            cost_label=str(Programme.Cost(row["programme__cost"]).label),
-            practices=row["practices"],
-            licences_arranged=row["arranged"],
+            name=programme.name,
+            needs_licence=programme.cost == Programme.Cost.PRACTICE_LICENCE,
+            cost_label=str(Programme.Cost(programme.cost).label),
+            practices=counts[programme.pk]["practices"],
+            licences_arranged=counts[programme.pk]["arranged"],
         )
-        for row in rows
+        for programme in programmes
     ]
     return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
 
 
-def reach_columns(practices, year: int | None = None) -> dict:
-    """Per practice id, this year's reach (practices.reach.reach_among): started patients and, from 5 on, the share
-    of the expected patients. The template shows every count through `small_number`."""
-    return reach_among(practices, year or timezone.localdate().year)
+def overview_practices(practices):
+    """The practices (a queryset of joined ones) as the overview reads them: each with its population profile and
+    two roadmap facts, so neither needs a query of its own."""
+    return practices.select_related("population").annotate(
+        vision_adopted=selectors.vision_adopted_exists(),
+        poh_finished_elearning=selectors.poh_finished_elearning_exists(),
+    )
+
+
+def _profile(practice: Practice):
+    return getattr(practice, "population", None)  # None: no profile (select_related remembers that too)
 
 
 def overview_rows(practices) -> list[PracticeRow]:
+    """The rows for `practices`, best read through `overview_practices` (otherwise those facts are asked here)."""
     practices = list(practices)
-    roadmaps = roadmaps_for(practices)
-    training = training_counts(practices)
+    year = timezone.localdate().year
     programmes = programmes_of(practices)
-    reach = reach_columns(practices)
+    known = {"programme_chosen": {pk for pk, items in programmes.items() if items}}
+    if all(hasattr(practice, "vision_adopted") for practice in practices):
+        known["vision_adopted"] = {practice.pk for practice in practices if practice.vision_adopted}
+        known["poh_finished_elearning"] = {practice.pk for practice in practices if practice.poh_finished_elearning}
+        profiles = {practice.pk: _profile(practice) for practice in practices}
+        adults = {pk: profile.adults_18_64 for pk, profile in profiles.items() if profile is not None}
+        known["population_filled_in"] = set(adults)
+        reach, known["reach_recorded"] = reach_facts_among(practices, year, adults)
+    else:
+        reach, known["reach_recorded"] = reach_facts_among(practices, year)
+    roadmaps = roadmaps_for(practices, known=known)
+    training = training_counts(practices)
     return [
         PracticeRow(
             practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk)

@@ -162,16 +162,20 @@ def roadmap_for(practice, items=ROADMAP) -> Roadmap:
     )
 
 
-def roadmaps_for(practices, items=ROADMAP) -> dict[int, Roadmap]:
+def roadmaps_for(practices, items=ROADMAP, known: Mapping[str, set[int]] | None = None) -> dict[int, Roadmap]:
     """{practice id: Roadmap} for many practices (a care group's overview), without links.
 
     Each item answers for all practices at once through its `done_among`, so the queries do not grow with the
-    number of practices; an item without one falls back to asking per practice.
+    number of practices; an item without one falls back to asking per practice. `known` gives, per item key, the
+    ids of the practices done that the caller read already (with the rest of its page), so it is not asked again.
     """
     practices = list(practices)
+    known = known or {}
     done_sets = {}
     for item in items:
-        if item.done_among is not None:
+        if item.key in known:
+            done_sets[item.key] = set(known[item.key])
+        elif item.done_among is not None:
             done_sets[item.key] = set(item.done_among(practices))
         else:
             done_sets[item.key] = {practice.pk for practice in practices if item.is_done(practice)}

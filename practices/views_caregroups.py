@@ -42,7 +42,8 @@ PRACTICES_PER_PAGE = 25
 
 def _overview(request, form, status=200):
     care_group = request.care_group
-    page = Paginator(joined_practices(care_group), PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+    practices = care_groups.overview_practices(joined_practices(care_group))
+    page = Paginator(practices, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
     practices = list(page)
     # Every practice shown is a view of that practice's data: one entry in each practice's own audit log.
     if practices:
@@ -77,7 +78,7 @@ def overview(request):
 def practice_detail(request, practice_slug):
     """One joined practice in more detail; a practice that never joined or has left is a 404 here."""
     care_group = request.care_group
-    practice = joined_practice(care_group, practice_slug)
+    practice = joined_practice(care_group, practice_slug)  # its own query: the membership check is never cached
     audit_record_many(
         practices=[practice],
         user=request.user,

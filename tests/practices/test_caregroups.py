@@ -11,10 +11,13 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone, translation
 
 from catalog.models import PrevalenceKey, Programme
-from practices import urls_caregroups
+from practices import care_groups, urls_caregroups
 from practices.models import AuditEvent, MenuItem, Role, VisionVersion
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
 from practices.models_reach import MonthlyReach
+from practices.reach import reach_among
+from practices.roadmap import roadmap_for
+from practices.scoping import joined_practices
 from practices.small_numbers import small_number
 from practices.views_caregroups import PRACTICES_PER_PAGE
 from tests import factories
@@ -460,3 +463,33 @@ def test_the_administrator_names_coordinators_but_cannot_join_a_practice_for_it(
     assert page.status_code == 200 and practice.name in page.text
     assert client.get(reverse("admin:practices_caregroupinvitation_changelist")).status_code == 200
     assert client.get(reverse("admin:practices_caregroupinvitation_add")).status_code == 403
+
+
+def test_the_overview_rows_agree_with_each_practice_asked_on_its_own(care_group, counted_programme):
+    """The page reads roadmap facts and reach for all its practices at once; each must be what the practice's own
+    roadmap and reach say (some practices done, some not, one without a population profile)."""
+    course = training_factories.course("Blended behandelen", audience=Audience.POH_GGZ, questions=None)
+    _build_joined(care_group, 2, course, [counted_programme])
+    bare = practice_factories.practice("Kale praktijk")
+    join(care_group, bare)
+    gap = practice_factories.practice("Praktijk met gat")
+    join(care_group, gap)
+    MenuItem.objects.create(practice=gap, programme=counted_programme, position=1)
+    for month, started in ((1, 2), (2, 3), (4, 9)):  # no three months in a row; 14 started this year
+        MonthlyReach.objects.create(
+            practice=gap, programme=counted_programme, month=datetime.date(THIS_YEAR, month, 1), started=started
+        )
+    practices = care_groups.overview_practices(joined_practices(care_group))
+    rows = care_groups.overview_rows(practices)
+    assert len(rows) == 4
+    expected_reach = reach_among([row.practice for row in rows], THIS_YEAR)
+    for row in rows:
+        own = roadmap_for(row.practice)
+        done = [status.done for step in own.steps for status in step.items]
+        assert [status.done for step in row.roadmap.steps for status in step.items] == done, row.practice.name
+        assert row.reach == expected_reach[row.practice.pk], row.practice.name
+    by_name = {row.practice.name: row for row in rows}
+    assert by_name["Kale praktijk"].roadmap.done == 0
+    assert by_name["Praktijk met gat"].reach.started == 14
+    assert not by_name["Praktijk met gat"].roadmap.steps[-1].done
+    assert by_name["Groepspraktijk 000"].roadmap.done == by_name["Groepspraktijk 000"].roadmap.total - 1
