@@ -493,3 +493,19 @@ def test_the_overview_rows_agree_with_each_practice_asked_on_its_own(care_group,
     assert by_name["Praktijk met gat"].reach.started == 14
     assert not by_name["Praktijk met gat"].roadmap.steps[-1].done
     assert by_name["Groepspraktijk 000"].roadmap.done == by_name["Groepspraktijk 000"].roadmap.total - 1
+
+
+def test_overview_rows_escape_what_practices_typed(client, care_group, coordinator):
+    """The rows are written in Python (practices.templatetags.care_group_rows): names are escaped as a template
+    would, in both languages."""
+    practice = practice_factories.practice("Praktijk <b>Vet</b>")
+    join(care_group, practice)
+    MenuItem.objects.create(practice=practice, programme=factories.programme("Kleur & <i>Leven</i>"), position=1)
+    client.force_login(coordinator)
+    html = client.get(overview_url(care_group)).text
+    assert "Praktijk &lt;b&gt;Vet&lt;/b&gt;" in html and "<b>Vet</b>" not in html
+    assert "Kleur &amp; &lt;i&gt;Leven&lt;/i&gt;" in html
+    assert re.search(r"<td>\d+% klaar</td>", html) and "niet bijgehouden" in html
+    with translation.override("en"):
+        english = client.get(reverse("care_groups:overview", args=[care_group.slug])).text
+    assert re.search(r"<td>\d+% done</td>", english) and "not recorded" in english
