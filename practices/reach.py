@@ -320,20 +320,21 @@ def reach_facts_among(
         profiles = PopulationProfile.objects.filter(practice_id__in=ids)
         adults = {profile.practice_id: profile.adults_18_64 for profile in profiles}
     counted = Q(programme_id__in=Programme.objects.filter(themes__prevalence_key__gt="").values("pk"))
+    # The sum is NULL for a month without a counted programme's row (a saved zero stays 0): that month does not
+    # count as recorded for the reach, as in `reach_among`, but it does for the roadmap's check.
     rows = (
         MonthlyReach.objects.filter(practice_id__in=ids)
-        .values("practice_id", "month")
-        .annotate(started=Sum("started", filter=counted), counted_rows=Count("pk", filter=counted))
+        .values_list("practice_id", "month")
+        .annotate(started=Sum("started", filter=counted))
         .order_by()
     )
     months_by_practice: dict[int, set[date]] = defaultdict(set)
     started: dict[int, int] = defaultdict(int)
     months_counted: dict[int, int] = defaultdict(int)
-    for row in rows:
-        practice_id, month = row["practice_id"], row["month"]
+    for practice_id, month, month_started in rows:
         months_by_practice[practice_id].add(month)
-        if month.year == year and row["counted_rows"]:
-            started[practice_id] += row["started"] or 0
+        if month_started is not None and month.year == year:
+            started[practice_id] += month_started
             months_counted[practice_id] += 1
     reach = {
         practice_id: PracticeReach(
