@@ -12,13 +12,14 @@ number of queries, whatever the number of practices.
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from catalog.models import Programme
 from practices import selectors
 from practices.audit import audit_record
-from practices.models import AuditEvent, Membership, MenuItem, Practice
+from practices.models import AuditEvent, Membership, MenuItem, Practice, TaskSplit
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
 from practices.reach import PracticeReach, reach_facts_among
 from practices.roadmap import Roadmap, roadmaps_for
@@ -146,7 +147,7 @@ class PracticeRow:
     practice: Practice
     roadmap: Roadmap
     training: TrainingCounts
-    programmes: list = field(default_factory=list)  # its menu items; item.needs_licence
+    programmes: list = field(default_factory=list)  # MenuProgramme, in menu order
     reach: PracticeReach | None = None
 
 
@@ -180,18 +181,34 @@ def course_counts(practice: Practice) -> list[tuple[str, int]]:
     return [(row["course_title"], row["count"]) for row in rows]
 
 
-def programmes_of(practices) -> dict[int, list[MenuItem]]:
-    """Per practice id, its menu items with their programmes (whether each needs a paid licence). One query."""
-    result: dict[int, list[MenuItem]] = {practice.pk: [] for practice in practices}
-    items = (
+@dataclass(frozen=True)
+class MenuProgramme:
+    """A programme on a practice's menu as the coordinator sees it: its name, cost and whether the licence is
+    arranged."""
+
+    name: str
+    cost: str
+    licence_arranged: bool
+
+    @property
+    def needs_licence(self) -> bool:
+        return self.cost == Programme.Cost.PRACTICE_LICENCE
+
+    @property
+    def cost_label(self) -> str:
+        return str(Programme.Cost(self.cost).label)
+
+
+def programmes_of(practices) -> dict[int, list[MenuProgramme]]:
+    """Per practice id, the programmes on its menu in menu order. One query, plain rows."""
+    result: dict[int, list[MenuProgramme]] = {practice.pk: [] for practice in practices}
+    rows = (
         MenuItem.objects.filter(practice__in=list(result))
-        .select_related("programme")
-        .only("practice", "programme", "licence_arranged", "programme__name", "programme__cost")
         .order_by("practice_id", "position", "id")
+        .values_list("practice_id", "programme__name", "programme__cost", "licence_arranged")
     )
-    for item in items:
-        item.needs_licence = item.programme.cost == Programme.Cost.PRACTICE_LICENCE
-        result[item.practice_id].append(item)
+    for practice_id, name, cost, licence_arranged in rows:
+        result[practice_id].append(MenuProgramme(name, cost, licence_arranged))
     return result
 
 
@@ -219,26 +236,39 @@ def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
         .order_by()
     )
     counts = {row["programme_id"]: row for row in counts}
-    programmes = Programme.objects.filter(pk__in=list(counts)).only("name", "cost").order_by()
+    programmes = Programme.objects.filter(pk__in=list(counts)).order_by().values_list("pk", "name", "cost")
     totals = [
         ProgrammeTotal(
-            name=programme.name,
-            needs_licence=programme.cost == Programme.Cost.PRACTICE_LICENCE,
-            cost_label=str(Programme.Cost(programme.cost).label),
-            practices=counts[programme.pk]["practices"],
-            licences_arranged=counts[programme.pk]["arranged"],
+            name=name,
+            needs_licence=cost == Programme.Cost.PRACTICE_LICENCE,
+            cost_label=str(Programme.Cost(cost).label),
+            practices=counts[pk]["practices"],
+            licences_arranged=counts[pk]["arranged"],
         )
-        for programme in programmes
+        for pk, name, cost in programmes
     ]
     return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
 
 
+def _per_practice(memberships, count) -> Coalesce:
+    """A count over the members of the practice in the outer query, as a subquery (0 without members)."""
+    counted = memberships.filter(practice=OuterRef("pk")).order_by().values("practice").annotate(n=count).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
 def overview_practices(practices):
-    """The practices (a queryset of joined ones) as the overview reads them: each with its population profile and
-    two roadmap facts, so neither needs a query of its own."""
+    """The practices (a queryset of joined ones) as the overview reads them: each with its population profile, the
+    roadmap facts that are a single yes or no, and its training counts (as `training_counts`), so none of those
+    needs a query of its own."""
     return practices.select_related("population").annotate(
         vision_adopted=selectors.vision_adopted_exists(),
         poh_finished_elearning=selectors.poh_finished_elearning_exists(),
+        has_task_split=Exists(TaskSplit.objects.filter(practice=OuterRef("pk"))),
+        members=_per_practice(Membership.objects.all(), Count("pk", distinct=True)),
+        trained=_per_practice(
+            Membership.objects.filter(user__certificates__isnull=False), Count("user_id", distinct=True)
+        ),
+        certificates=_per_practice(Membership.objects.all(), Count("user__certificates", distinct=True)),
     )
 
 
@@ -255,14 +285,20 @@ def overview_rows(practices) -> list[PracticeRow]:
     if all(hasattr(practice, "vision_adopted") for practice in practices):
         known["vision_adopted"] = {practice.pk for practice in practices if practice.vision_adopted}
         known["poh_finished_elearning"] = {practice.pk for practice in practices if practice.poh_finished_elearning}
+        with_task_split = [practice for practice in practices if practice.has_task_split]
+        known["task_split_complete"] = set(with_task_split and selectors.task_split_complete_among(with_task_split))
         profiles = {practice.pk: _profile(practice) for practice in practices}
         adults = {pk: profile.adults_18_64 for pk, profile in profiles.items() if profile is not None}
         known["population_filled_in"] = set(adults)
         reach, known["reach_recorded"] = reach_facts_among(practices, year, adults)
+        training = {
+            practice.pk: TrainingCounts(practice.members, practice.trained, practice.certificates)
+            for practice in practices
+        }
     else:
         reach, known["reach_recorded"] = reach_facts_among(practices, year)
+        training = training_counts(practices)
     roadmaps = roadmaps_for(practices, known=known)
-    training = training_counts(practices)
     return [
         PracticeRow(
             practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk)

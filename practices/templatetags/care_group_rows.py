@@ -81,7 +81,7 @@ def reach_cells(reach) -> SafeString:
 
 
 def _programme(item, words: _Words) -> str:
-    name = escape(item.programme.name)
+    name = escape(item.name)
     if not item.needs_licence:
         return name
     return f"{name} ({words.arranged if item.licence_arranged else words.not_arranged})"
