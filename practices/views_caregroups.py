@@ -38,11 +38,16 @@ class CareGroupInviteForm(forms.Form):
 
 # A page of practices: each is a row, and a view in its own audit log; 25 keep the page quick at 500 practices.
 PRACTICES_PER_PAGE = 25
+SEARCH_MAX_LENGTH = 100
 
 
 def _overview(request, form, status=200):
     care_group = request.care_group
-    practices = care_groups.overview_practices(joined_practices(care_group))
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    practices = joined_practices(care_group)
+    if query:
+        practices = practices.filter(name__icontains=query)
+    practices = care_groups.overview_practices(practices)
     page = Paginator(practices, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
     practices = list(page)
     # Every practice shown is a view of that practice's data: one entry in each practice's own audit log.
@@ -60,6 +65,8 @@ def _overview(request, form, status=200):
         "year": timezone.localdate().year,
         "target_percent": TARGET_PERCENT,
         "page_obj": page,
+        "query": query,
+        "query_max_length": SEARCH_MAX_LENGTH,
         "programmes": care_groups.programme_totals(care_group),
         "invitations": list(care_groups.open_invitations_of(care_group)),
         "form": form,

@@ -509,3 +509,21 @@ def test_overview_rows_escape_what_practices_typed(client, care_group, coordinat
     with translation.override("en"):
         english = client.get(reverse("care_groups:overview", args=[care_group.slug])).text
     assert re.search(r"<td>\d+% done</td>", english) and "not recorded" in english
+
+
+def test_search_by_name_shows_and_logs_only_the_matching_practices(client, care_group, coordinator, other_practice):
+    practices = [practice_factories.practice(f"Reekspraktijk {index:02d}") for index in range(PRACTICES_PER_PAGE + 2)]
+    practices.append(practice_factories.practice("Huisartsen De Linde"))
+    CareGroupPractice.objects.bulk_create(CareGroupPractice(care_group=care_group, practice=p) for p in practices)
+    other_practice.name = "Linde buiten de groep"
+    other_practice.save()
+    client.force_login(coordinator)
+    response = client.get(overview_url(care_group) + "?q=linde")
+    assert [row.practice.name for row in response.context["rows"]] == ["Huisartsen De Linde"]
+    assert "Linde buiten de groep" not in response.text
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == 1
+    assert 'value="linde"' in response.text and "Alle praktijken tonen" in response.text
+    # The pages of a search keep the search; nothing found says so.
+    second = client.get(overview_url(care_group) + "?q=Reeks")
+    assert "page=2&amp;q=Reeks" in second.text
+    assert "Geen praktijk in uw zorggroep heeft" in client.get(overview_url(care_group) + "?q=Eik").text
