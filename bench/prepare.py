@@ -133,6 +133,11 @@ def bench_care_group(user, published):
         ),
         batch_size=5000,
     )
+    # A live database's autovacuum keeps the planner's statistics current; right after these bulk loads they still
+    # describe the tables before them, and the planner would pick plans for a handful of rows.
+    with connection.cursor() as cursor:
+        for model in (Practice, CareGroupPractice, PopulationProfile, MenuItem, MonthlyReach):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return care_group
 
 

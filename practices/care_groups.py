@@ -12,7 +12,7 @@ number of queries, whatever the number of practices.
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -224,28 +224,31 @@ class ProgrammeTotal:
 def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
     """Every programme on a joined practice's menu: how many practices offer it, how many arranged the licence.
 
-    The basis for buying together; paid licences first. Two queries, whatever the number of practices: the counts
-    per programme id (a programme is on a menu at most once, so its items are its practices), then the names of
-    those few programmes (grouping by the programme's columns would sort every menu item by name).
+    The basis for buying together; paid licences first. One query, whatever the number of practices: grouped by
+    programme id only (a programme is on a menu at most once, so its items are its practices), its name and cost
+    taken as the group's only value (grouping by them too would sort every menu item by name).
     """
     joined = CareGroupPractice.objects.filter(care_group=care_group).values("practice_id")
-    counts = (
+    rows = (
         MenuItem.objects.filter(practice_id__in=joined)
         .values("programme_id")
-        .annotate(practices=Count("pk"), arranged=Count("pk", filter=Q(licence_arranged=True)))
+        .annotate(
+            practices=Count("pk"),
+            arranged=Count("pk", filter=Q(licence_arranged=True)),
+            name=Max("programme__name"),
+            cost=Max("programme__cost"),
+        )
         .order_by()
     )
-    counts = {row["programme_id"]: row for row in counts}
-    programmes = Programme.objects.filter(pk__in=list(counts)).order_by().values_list("pk", "name", "cost")
     totals = [
         ProgrammeTotal(
-            name=name,
-            needs_licence=cost == Programme.Cost.PRACTICE_LICENCE,
-            cost_label=str(Programme.Cost(cost).label),
-            practices=counts[pk]["practices"],
-            licences_arranged=counts[pk]["arranged"],
+            name=row["name"],
+            needs_licence=row["cost"] == Programme.Cost.PRACTICE_LICENCE,
+            cost_label=str(Programme.Cost(row["cost"]).label),
+            practices=row["practices"],
+            licences_arranged=row["arranged"],
         )
-        for pk, name, cost in programmes
+        for row in rows
     ]
     return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
 
