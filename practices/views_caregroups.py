@@ -3,7 +3,8 @@ and the practice's own page about its care groups under /praktijk/<slug>/zorggro
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +42,23 @@ PRACTICES_PER_PAGE = 25
 SEARCH_MAX_LENGTH = 100
 
 
+def _page_of(practices, number):
+    """The page of practices as Paginator.get_page gives it, but with the total counted by the page's own query (a
+    window count) instead of a query of its own; a page past the end or not a number goes the usual way."""
+    paginator = Paginator(practices, PRACTICES_PER_PAGE)
+    try:
+        number = int(number or 1)
+    except ValueError:
+        return paginator.get_page(number)
+    if number >= 1:
+        bottom = (number - 1) * PRACTICES_PER_PAGE
+        shown = list(practices.annotate(total=Window(Count("pk")))[bottom : bottom + PRACTICES_PER_PAGE])
+        if shown:
+            paginator.count = shown[0].total
+            return Page(shown, number, paginator)
+    return paginator.get_page(number)
+
+
 def _overview(request, form, status=200):
     care_group = request.care_group
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
@@ -48,7 +66,7 @@ def _overview(request, form, status=200):
     if query:
         practices = practices.filter(name__icontains=query)
     practices = care_groups.overview_practices(practices)
-    page = Paginator(practices, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+    page = _page_of(practices, request.GET.get("page"))
     practices = list(page)
     # Every practice shown is a view of that practice's data: one entry in each practice's own audit log.
     if practices:
