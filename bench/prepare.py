@@ -2,7 +2,8 @@
 
 The manager also coordinates a care group of 500 joined practices, for the coordinator's overview.
 
-`prepare.py release` empties the bench practice's menu, so `generate_catalog` may replace its programmes.
+`prepare.py release` empties the bench practices' menus and reach counts, so `generate_catalog` may replace
+their programmes.
 `prepare.py setup '{"name": "/path", ...}'` (after `generate_catalog`, with the server's environment) prints one
 JSON object: the session cookie, the addresses of the measured pages, the lookups the random overview filters
 pick from, and the SQL queries each page takes (Django's test client against the bench database, the cache
@@ -132,6 +133,11 @@ def bench_care_group(user, published):
         ),
         batch_size=5000,
     )
+    # A live database's autovacuum keeps the planner's statistics current; right after these bulk loads they still
+    # describe the tables before them, and the planner would pick plans for a handful of rows.
+    with connection.cursor() as cursor:
+        for model in (Practice, CareGroupPractice, PopulationProfile, MenuItem, MonthlyReach):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return care_group
 
 
@@ -170,9 +176,11 @@ def query_counts(paths, cookie):
 
 
 def release():
-    """Empty the bench practice's menu, so generate_catalog may replace the programmes it points to."""
+    """Empty the bench practices' menus and the care group's reach counts (which protect their programmes from
+    deletion), so generate_catalog may replace the programmes they point to in a reused bench database."""
     MenuItem.objects.filter(practice__slug=PRACTICE_SLUG).delete()
     MenuItem.objects.filter(practice__slug__startswith=GROUP_PRACTICE_PREFIX).delete()
+    MonthlyReach.objects.filter(practice__slug__startswith=GROUP_PRACTICE_PREFIX).delete()
 
 
 def main():

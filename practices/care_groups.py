@@ -1,24 +1,27 @@
 """Care groups: invitations and leaving (writes), and what a coordinator sees of its joined practices (reads).
 
 What the overview shows per joined practice: roadmap progress, training completion counts, the programmes on its
-menu (with whether each needs a paid licence), and the reach columns `reach_columns` adds; per programme, how
-many practices offer it and how many arranged its licence (the basis for buying together). The practices are
-shown a page at a time, and only the practices on the page are written to their audit logs. Never vision texts,
-the audit log, the names of team members or quiz answers: nothing here reads them. Counts go through
-practices.small_numbers. Every read takes a fixed number of queries, whatever the number of practices.
+menu (with whether each needs a paid licence) and this year's reach (practices.reach.reach_facts_among); per
+programme, how many practices offer it and how many arranged its licence (the basis for buying together). The
+practices are shown a page at a time, and only the practices on the page are written to their audit logs. Never
+vision texts, the audit log, the names of team members or quiz answers: nothing here reads them (the vision is
+read only as "an adopted version exists"). Counts go through practices.small_numbers. Every read takes a fixed
+number of queries, whatever the number of practices.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from catalog.models import Programme
+from practices import selectors
 from practices.audit import audit_record
-from practices.models import AuditEvent, Membership, MenuItem, Practice
+from practices.models import AuditEvent, Membership, MenuItem, Practice, TaskSplit
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
-from practices.reach import PracticeReach, reach_among
+from practices.reach import PracticeReach, reach_facts_among
 from practices.roadmap import Roadmap, roadmaps_for
 from training.models import Certificate
 
@@ -144,7 +147,7 @@ class PracticeRow:
     practice: Practice
     roadmap: Roadmap
     training: TrainingCounts
-    programmes: list = field(default_factory=list)  # its menu items; item.needs_licence
+    programmes: list = field(default_factory=list)  # MenuProgramme, in menu order
     reach: PracticeReach | None = None
 
 
@@ -178,17 +181,34 @@ def course_counts(practice: Practice) -> list[tuple[str, int]]:
     return [(row["course_title"], row["count"]) for row in rows]
 
 
-def programmes_of(practices) -> dict[int, list[MenuItem]]:
-    """Per practice id, its menu items with their programmes (whether each needs a paid licence). One query."""
-    result: dict[int, list[MenuItem]] = {practice.pk: [] for practice in practices}
-    items = (
+@dataclass(frozen=True)
+class MenuProgramme:
+    """A programme on a practice's menu as the coordinator sees it: its name, cost and whether the licence is
+    arranged."""
+
+    name: str
+    cost: str
+    licence_arranged: bool
+
+    @property
+    def needs_licence(self) -> bool:
+        return self.cost == Programme.Cost.PRACTICE_LICENCE
+
+    @property
+    def cost_label(self) -> str:
+        return str(Programme.Cost(self.cost).label)
+
+
+def programmes_of(practices) -> dict[int, list[MenuProgramme]]:
+    """Per practice id, the programmes on its menu in menu order. One query, plain rows."""
+    result: dict[int, list[MenuProgramme]] = {practice.pk: [] for practice in practices}
+    rows = (
         MenuItem.objects.filter(practice__in=list(result))
-        .select_related("programme")
         .order_by("practice_id", "position", "id")
+        .values_list("practice_id", "programme__name", "programme__cost", "licence_arranged")
     )
-    for item in items:
-        item.needs_licence = item.programme.cost == Programme.Cost.PRACTICE_LICENCE
-        result[item.practice_id].append(item)
+    for practice_id, name, cost, licence_arranged in rows:
+        result[practice_id].append(MenuProgramme(name, cost, licence_arranged))
     return result
 
 
@@ -204,19 +224,27 @@ class ProgrammeTotal:
 def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
     """Every programme on a joined practice's menu: how many practices offer it, how many arranged the licence.
 
-    The basis for buying together; paid licences first. One query, whatever the number of practices.
+    The basis for buying together; paid licences first. One query, whatever the number of practices: grouped by
+    programme id only (a programme is on a menu at most once, so its items are its practices), its name and cost
+    taken as the group's only value (grouping by them too would sort every menu item by name).
     """
+    joined = CareGroupPractice.objects.filter(care_group=care_group).values("practice_id")
     rows = (
-        MenuItem.objects.filter(practice__care_group_links__care_group=care_group)
-        .values("programme_id", "programme__name", "programme__cost")
-        .annotate(practices=Count("practice_id", distinct=True), arranged=Count("pk", filter=Q(licence_arranged=True)))
+        MenuItem.objects.filter(practice_id__in=joined)
+        .values("programme_id")
+        .annotate(
+            practices=Count("pk"),
+            arranged=Count("pk", filter=Q(licence_arranged=True)),
+            name=Max("programme__name"),
+            cost=Max("programme__cost"),
+        )
         .order_by()
     )
     totals = [
         ProgrammeTotal(
-            name=row["programme__name"],
-            needs_licence=row["programme__cost"] == Programme.Cost.PRACTICE_LICENCE,
-            cost_label=str(Programme.Cost(row["programme__cost"]).label),
+            name=row["name"],
+            needs_licence=row["cost"] == Programme.Cost.PRACTICE_LICENCE,
+            cost_label=str(Programme.Cost(row["cost"]).label),
             practices=row["practices"],
             licences_arranged=row["arranged"],
         )
@@ -225,18 +253,55 @@ def programme_totals(care_group: CareGroup) -> list[ProgrammeTotal]:
     return sorted(totals, key=lambda total: (not total.needs_licence, total.name.lower()))
 
 
-def reach_columns(practices, year: int | None = None) -> dict:
-    """Per practice id, this year's reach (practices.reach.reach_among): started patients and, from 5 on, the share
-    of the expected patients. The template shows every count through `small_number`."""
-    return reach_among(practices, year or timezone.localdate().year)
+def _per_practice(memberships, count) -> Coalesce:
+    """A count over the members of the practice in the outer query, as a subquery (0 without members)."""
+    counted = memberships.filter(practice=OuterRef("pk")).order_by().values("practice").annotate(n=count).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+def overview_practices(practices):
+    """The practices (a queryset of joined ones) as the overview reads them: each with its population profile, the
+    roadmap facts that are a single yes or no, and its training counts (as `training_counts`), so none of those
+    needs a query of its own."""
+    return practices.select_related("population").annotate(
+        vision_adopted=selectors.vision_adopted_exists(),
+        poh_finished_elearning=selectors.poh_finished_elearning_exists(),
+        has_task_split=Exists(TaskSplit.objects.filter(practice=OuterRef("pk"))),
+        members=_per_practice(Membership.objects.all(), Count("pk", distinct=True)),
+        trained=_per_practice(
+            Membership.objects.filter(user__certificates__isnull=False), Count("user_id", distinct=True)
+        ),
+        certificates=_per_practice(Membership.objects.all(), Count("user__certificates", distinct=True)),
+    )
+
+
+def _profile(practice: Practice):
+    return getattr(practice, "population", None)  # None: no profile (select_related remembers that too)
 
 
 def overview_rows(practices) -> list[PracticeRow]:
+    """The rows for `practices`, best read through `overview_practices` (otherwise those facts are asked here)."""
     practices = list(practices)
-    roadmaps = roadmaps_for(practices)
-    training = training_counts(practices)
+    year = timezone.localdate().year
     programmes = programmes_of(practices)
-    reach = reach_columns(practices)
+    known = {"programme_chosen": {pk for pk, items in programmes.items() if items}}
+    if all(hasattr(practice, "vision_adopted") for practice in practices):
+        known["vision_adopted"] = {practice.pk for practice in practices if practice.vision_adopted}
+        known["poh_finished_elearning"] = {practice.pk for practice in practices if practice.poh_finished_elearning}
+        with_task_split = [practice for practice in practices if practice.has_task_split]
+        known["task_split_complete"] = set(with_task_split and selectors.task_split_complete_among(with_task_split))
+        profiles = {practice.pk: _profile(practice) for practice in practices}
+        adults = {pk: profile.adults_18_64 for pk, profile in profiles.items() if profile is not None}
+        known["population_filled_in"] = set(adults)
+        reach, known["reach_recorded"] = reach_facts_among(practices, year, adults)
+        training = {
+            practice.pk: TrainingCounts(practice.members, practice.trained, practice.certificates)
+            for practice in practices
+        }
+    else:
+        reach, known["reach_recorded"] = reach_facts_among(practices, year)
+        training = training_counts(practices)
+    roadmaps = roadmaps_for(practices, known=known)
     return [
         PracticeRow(
             practice, roadmaps[practice.pk], training[practice.pk], programmes[practice.pk], reach.get(practice.pk)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -77,7 +77,7 @@ def reach_recorded_among(practices) -> set[int]:
     """The same check for many practices in one query (the care group's overview asks it of a page of practices)."""
     ids = [getattr(practice, "pk", practice) for practice in practices]
     months_by_practice = defaultdict(set)
-    rows = MonthlyReach.objects.filter(practice_id__in=ids).values_list("practice_id", "month").distinct()
+    rows = MonthlyReach.objects.filter(practice_id__in=ids).values_list("practice_id", "month").distinct().order_by()
     for practice_id, month in rows:
         months_by_practice[practice_id].add(month)
     return {pid for pid, months in months_by_practice.items() if longest_run(months) >= CONSECUTIVE_MONTHS_NEEDED}
@@ -299,6 +299,53 @@ class PracticeReach:
 
 # Every view above one practice shows counts below 5 as "< 5" (practices.small_numbers); a share would undo that.
 SHARE_FROM_STARTED = 5
+
+
+def _expected_total(adults: int | None) -> int | None:
+    return sum(estimate.patients for estimate in expected_patients(adults)) or None
+
+
+def reach_facts_among(
+    practices, year: int, adults: Mapping[int, int | None] | None = None
+) -> tuple[dict[int, PracticeReach], set[int]]:
+    """For many practices in one query: per practice id the year's reach (as `reach_among`), and the ids of those
+    whose counts cover CONSECUTIVE_MONTHS_NEEDED months in a row (as `reach_recorded_among`).
+
+    One row per practice and month holds both: the month for the roadmap check (any programme), and the started
+    patients of the programmes for a counted problem. `adults` (practice id: adults 18-64, absent without a
+    population profile) saves the profiles' query when the caller has them already.
+    """
+    ids = [practice.pk for practice in practices]
+    if adults is None:
+        profiles = PopulationProfile.objects.filter(practice_id__in=ids)
+        adults = {profile.practice_id: profile.adults_18_64 for profile in profiles}
+    counted = Q(programme_id__in=Programme.objects.filter(themes__prevalence_key__gt="").values("pk"))
+    # The sum is NULL for a month without a counted programme's row (a saved zero stays 0): that month does not
+    # count as recorded for the reach, as in `reach_among`, but it does for the roadmap's check.
+    rows = (
+        MonthlyReach.objects.filter(practice_id__in=ids)
+        .values_list("practice_id", "month")
+        .annotate(started=Sum("started", filter=counted))
+        .order_by()
+    )
+    months_by_practice: dict[int, set[date]] = defaultdict(set)
+    started: dict[int, int] = defaultdict(int)
+    months_counted: dict[int, int] = defaultdict(int)
+    for practice_id, month, month_started in rows:
+        months_by_practice[practice_id].add(month)
+        if month_started is not None and month.year == year:
+            started[practice_id] += month_started
+            months_counted[practice_id] += 1
+    reach = {
+        practice_id: PracticeReach(
+            started=started[practice_id],
+            expected=_expected_total(adults[practice_id]) if practice_id in adults else None,
+            months_recorded=months_counted[practice_id],
+        )
+        for practice_id in ids
+    }
+    recorded = {pid for pid, months in months_by_practice.items() if longest_run(months) >= CONSECUTIVE_MONTHS_NEEDED}
+    return reach, recorded
 
 
 def reach_among(practices, year: int) -> dict[int, PracticeReach]:

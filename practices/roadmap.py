@@ -138,13 +138,17 @@ class Roadmap:
         return round(100 * self.done / self.total) if self.total else 100
 
 
-def build_roadmap(done: Mapping[str, bool], items=ROADMAP, urls: Mapping[str, str] | None = None) -> Roadmap:
-    """The checklist per step, how far the practice is, and the first unfinished item in roadmap order."""
+def build_roadmap(
+    done: Mapping[str, bool], items=ROADMAP, urls: Mapping[str, str] | None = None, step_labels=None
+) -> Roadmap:
+    """The checklist per step, how far the practice is, and the first unfinished item in roadmap order.
+
+    `step_labels` (the STEPS with their labels as str) saves translating them again for each of many practices."""
     urls = urls or {}
     statuses = [ItemStatus(item, bool(done.get(item.key)), urls.get(item.key, "")) for item in items]
     steps = tuple(
-        StepStatus(key, str(label), tuple(status for status in statuses if status.item.step == key))
-        for key, label in STEPS
+        StepStatus(key, label, tuple(status for status in statuses if status.item.step == key))
+        for key, label in (step_labels or [(key, str(label)) for key, label in STEPS])
     )
     return Roadmap(
         steps=tuple(step for step in steps if step.items),
@@ -162,20 +166,27 @@ def roadmap_for(practice, items=ROADMAP) -> Roadmap:
     )
 
 
-def roadmaps_for(practices, items=ROADMAP) -> dict[int, Roadmap]:
+def roadmaps_for(practices, items=ROADMAP, known: Mapping[str, set[int]] | None = None) -> dict[int, Roadmap]:
     """{practice id: Roadmap} for many practices (a care group's overview), without links.
 
     Each item answers for all practices at once through its `done_among`, so the queries do not grow with the
-    number of practices; an item without one falls back to asking per practice.
+    number of practices; an item without one falls back to asking per practice. `known` gives, per item key, the
+    ids of the practices done that the caller read already (with the rest of its page), so it is not asked again.
     """
     practices = list(practices)
+    known = known or {}
     done_sets = {}
     for item in items:
-        if item.done_among is not None:
+        if item.key in known:
+            done_sets[item.key] = set(known[item.key])
+        elif item.done_among is not None:
             done_sets[item.key] = set(item.done_among(practices))
         else:
             done_sets[item.key] = {practice.pk for practice in practices if item.is_done(practice)}
+    step_labels = [(key, str(label)) for key, label in STEPS]
     return {
-        practice.pk: build_roadmap({item.key: practice.pk in done_sets[item.key] for item in items}, items)
+        practice.pk: build_roadmap(
+            {item.key: practice.pk in done_sets[item.key] for item in items}, items, step_labels=step_labels
+        )
         for practice in practices
     }

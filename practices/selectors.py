@@ -1,6 +1,6 @@
 """Reads about practices: memberships, the current practice, the audit log, and the step data."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from catalog import selectors as catalog_selectors
 from catalog.models import Language, Programme
@@ -86,12 +86,14 @@ def vision_last_adopted(practice: Practice) -> VisionVersion | None:
     return vision_adopted_versions(practice).first()
 
 
+# The courses that count for the roadmap's "the POH-ggz finished the e-learning".
+POH_COURSE_AUDIENCES = (Audience.POH_GGZ, Audience.PRACTICE)
+
+
 def poh_finished_elearning(practice: Practice) -> bool:
     """At least one POH-ggz of the practice holds a certificate for a course meant for the POH-ggz or everyone."""
     poh_ids = practice.memberships.filter(role=Role.POH_GGZ).values_list("user_id", flat=True)
-    return bool(
-        training_selectors.users_with_completed_course(list(poh_ids), audiences=[Audience.POH_GGZ, Audience.PRACTICE])
-    )
+    return bool(training_selectors.users_with_completed_course(list(poh_ids), audiences=POH_COURSE_AUDIENCES))
 
 
 def member_training(practice: Practice) -> list[tuple[Membership, list]]:
@@ -105,7 +107,8 @@ def vision_is_adopted(practice: Practice) -> bool:
     return practice.visions.filter(status=VisionVersion.Status.ADOPTED).exists()
 
 
-# Roadmap facts for many practices at once (a care group's overview): each returns the ids of those done.
+# Roadmap facts for many practices at once (a care group's overview): each returns the ids of those done. Without
+# `.order_by()` the models' default ordering would join the practice (and user) tables only to sort.
 
 
 def _ids(practices) -> list[int]:
@@ -114,15 +117,19 @@ def _ids(practices) -> list[int]:
 
 def vision_adopted_among(practices) -> set[int]:
     adopted = VisionVersion.objects.filter(practice_id__in=_ids(practices), status=VisionVersion.Status.ADOPTED)
-    return set(adopted.values_list("practice_id", flat=True).distinct())
+    return set(adopted.values_list("practice_id", flat=True).distinct().order_by())
 
 
 def task_split_complete_among(practices) -> set[int]:
-    with_settings = set(TaskSplit.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True))
+    with_settings = set(
+        TaskSplit.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True).order_by()
+    )
     responsible: dict[int, dict[str, list[str]]] = {pk: {task: [] for task in Task.values} for pk in with_settings}
     supporting: dict[int, dict[str, list[str]]] = {pk: {task: [] for task in Task.values} for pk in with_settings}
-    rows = TaskAssignment.objects.filter(practice_id__in=with_settings).values_list(
-        "practice_id", "task", "role", "responsible"
+    rows = (
+        TaskAssignment.objects.filter(practice_id__in=with_settings)
+        .values_list("practice_id", "task", "role", "responsible")
+        .order_by()
     )
     for practice_id, task, role, is_responsible in rows:
         (responsible if is_responsible else supporting)[practice_id].setdefault(task, []).append(role)
@@ -136,24 +143,38 @@ def task_split_complete_among(practices) -> set[int]:
 
 
 def population_filled_in_among(practices) -> set[int]:
-    return set(PopulationProfile.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True))
+    profiles = PopulationProfile.objects.filter(practice_id__in=_ids(practices))
+    return set(profiles.values_list("practice_id", flat=True).order_by())
 
 
 def programme_chosen_among(practices) -> set[int]:
     items = MenuItem.objects.filter(practice_id__in=_ids(practices))
-    return set(items.values_list("practice_id", flat=True).distinct())
+    return set(items.values_list("practice_id", flat=True).distinct().order_by())
 
 
 def poh_finished_elearning_among(practices) -> set[int]:
     pohs = list(
-        Membership.objects.filter(practice_id__in=_ids(practices), role=Role.POH_GGZ).values_list(
-            "practice_id", "user_id"
-        )
+        Membership.objects.filter(practice_id__in=_ids(practices), role=Role.POH_GGZ)
+        .values_list("practice_id", "user_id")
+        .order_by()
     )
     finished = training_selectors.users_with_completed_course(
-        [user_id for _practice_id, user_id in pohs], audiences=[Audience.POH_GGZ, Audience.PRACTICE]
+        [user_id for _practice_id, user_id in pohs], audiences=POH_COURSE_AUDIENCES
     )
     return {practice_id for practice_id, user_id in pohs if user_id in finished}
+
+
+# The same two facts as annotations of a practice query (`.annotate(vision_adopted=vision_adopted_exists())`):
+# a care group's page of practices reads them with the practices themselves instead of in queries of their own.
+
+
+def vision_adopted_exists() -> Exists:
+    return Exists(VisionVersion.objects.filter(practice=OuterRef("pk"), status=VisionVersion.Status.ADOPTED))
+
+
+def poh_finished_elearning_exists() -> Exists:
+    holders = training_selectors.completed_course_holders(audiences=POH_COURSE_AUDIENCES)
+    return Exists(Membership.objects.filter(practice=OuterRef("pk"), role=Role.POH_GGZ, user_id__in=holders))
 
 
 # Task split -------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ and the practice's own page about its care groups under /praktijk/<slug>/zorggro
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,11 +39,34 @@ class CareGroupInviteForm(forms.Form):
 
 # A page of practices: each is a row, and a view in its own audit log; 25 keep the page quick at 500 practices.
 PRACTICES_PER_PAGE = 25
+SEARCH_MAX_LENGTH = 100
+
+
+def _page_of(practices, number):
+    """The page of practices as Paginator.get_page gives it, but with the total counted by the page's own query (a
+    window count) instead of a query of its own; a page past the end or not a number goes the usual way."""
+    paginator = Paginator(practices, PRACTICES_PER_PAGE)
+    try:
+        number = int(number or 1)
+    except ValueError:
+        return paginator.get_page(number)
+    if number >= 1:
+        bottom = (number - 1) * PRACTICES_PER_PAGE
+        shown = list(practices.annotate(total=Window(Count("pk")))[bottom : bottom + PRACTICES_PER_PAGE])
+        if shown:
+            paginator.count = shown[0].total
+            return Page(shown, number, paginator)
+    return paginator.get_page(number)
 
 
 def _overview(request, form, status=200):
     care_group = request.care_group
-    page = Paginator(joined_practices(care_group), PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    practices = joined_practices(care_group)
+    if query:
+        practices = practices.filter(name__icontains=query)
+    practices = care_groups.overview_practices(practices)
+    page = _page_of(practices, request.GET.get("page"))
     practices = list(page)
     # Every practice shown is a view of that practice's data: one entry in each practice's own audit log.
     if practices:
@@ -59,6 +83,8 @@ def _overview(request, form, status=200):
         "year": timezone.localdate().year,
         "target_percent": TARGET_PERCENT,
         "page_obj": page,
+        "query": query,
+        "query_max_length": SEARCH_MAX_LENGTH,
         "programmes": care_groups.programme_totals(care_group),
         "invitations": list(care_groups.open_invitations_of(care_group)),
         "form": form,
@@ -77,7 +103,7 @@ def overview(request):
 def practice_detail(request, practice_slug):
     """One joined practice in more detail; a practice that never joined or has left is a 404 here."""
     care_group = request.care_group
-    practice = joined_practice(care_group, practice_slug)
+    practice = joined_practice(care_group, practice_slug)  # its own query: the membership check is never cached
     audit_record_many(
         practices=[practice],
         user=request.user,
