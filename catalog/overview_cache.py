@@ -81,8 +81,10 @@ def catalogue_revision_row() -> tuple[str, datetime | None]:
         cursor.execute(REVISION_SQL, [REVISION_PK])
         row = cursor.fetchone()
     token, changed_at = row or ("initial", None)
-    if isinstance(changed_at, str):  # SQLite returns naive UTC text
-        changed_at = parse_datetime(changed_at).replace(tzinfo=UTC)
+    if isinstance(changed_at, str):  # SQLite gives plain SQL's datetimes as text or as naive datetimes, in UTC
+        changed_at = parse_datetime(changed_at)
+    if changed_at is not None and changed_at.tzinfo is None:
+        changed_at = changed_at.replace(tzinfo=UTC)
     if seconds:
         _memo = (token, changed_at, time.monotonic())
     return token, changed_at

@@ -15,7 +15,7 @@ import hashlib
 from django.conf import settings
 from django.http import HttpResponseNotModified
 from django.urls import Resolver404, resolve
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from rest_framework.exceptions import APIException
@@ -108,5 +108,7 @@ class NotModifiedMiddleware:
             if not_modified(request, validators):
                 response = HttpResponseNotModified()
                 stamp_validators(response, validators)
+                # As the whole stack's 304 says: the session middleware, which this skips, varies on the cookie.
+                patch_vary_headers(response, ["Cookie"])
                 return response
         return self.get_response(request)
