@@ -94,6 +94,12 @@ class Pagination(PageNumberPagination):
 class ReadOnlyViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pagination
 
+    def list(self, request, *args, **kwargs):
+        # Every list shows only what the revision token covers (its ETag says so too): cached per revision.
+        return Response(
+            cached_list_data(request, lambda: super(ReadOnlyViewSet, self).list(request, *args, **kwargs).data)
+        )
+
 
 def cached_list_data(request, render):
     """A list's answer (its data, before rendering), cached per catalogue revision, address, language and Accept.
