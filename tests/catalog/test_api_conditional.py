@@ -197,3 +197,17 @@ def test_next_and_previous_links(client, catalogue):
     body = client.get(f"{LIST}?page_size=1&page=2").json()
     assert body["next"] == "http://testserver/api/v1/programmes/?page=3&page_size=1"
     assert body["previous"] == "http://testserver/api/v1/programmes/?page_size=1"
+
+
+# Lookup filters read from the kept slugs ------------------------------------------------------------------------
+
+
+def test_lookup_filters_from_the_kept_slugs(client, catalogue, cache_on, memo, django_assert_max_num_queries):
+    other = factories.theme("Angst")
+    factories.programme("Angst de baas", themes=[other])
+    client.get(f"{LIST}?theme=angst&provider=nergens")  # keeps the slugs and the revision
+    with django_assert_max_num_queries(2):  # the counted page and the page's relations
+        body = client.get(f"{LIST}?theme=angst&theme=onbekend&provider=nergens&sort=name").json()
+    assert [item["name"] for item in body["results"]] == ["Angst de baas"]
+    factories.programme("Rouw verwerken", themes=[factories.theme("Rouw")])  # a new theme: a new revision
+    assert [item["name"] for item in client.get(f"{LIST}?theme=rouw").json()["results"]] == ["Rouw verwerken"]
