@@ -10,14 +10,17 @@ is looking.
 """
 
 import hashlib
+import time
 import uuid
+from datetime import UTC, datetime
 from urllib.parse import quote as urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -52,17 +55,63 @@ SHOWN_IN_API = [Therapy, Study, Resource, Source, FactSource]
 SHOWN_ON_PROGRAMME_PAGES = [Study, Resource, FactSource, Source, ChecklistAnswer, ChecklistQuestion, Therapy, IcpcCode]
 
 
+_table = CatalogueRevision._meta.db_table
+REVISION_SQL = f"SELECT token, changed_at FROM {_table} WHERE id = %s"  # noqa: S608 - no user input
+
+# (token, changed_at, read at on the monotonic clock) of this process's last read, or None.
+_memo = None
+
+
+def catalogue_revision_row() -> tuple[str, datetime | None]:
+    """The revision token and when it changed, read at most once per settings.REVISION_MEMO_SECONDS per process.
+
+    Every public page and API answer asks for the token, often several times, and the query costs more than a
+    cached page. A few seconds' memo is safe: another process (or app server) may serve the previous revision
+    for at most REVISION_MEMO_SECONDS after a change, which is no worse than a request that started just before
+    the change; this process forgets the memo when it changes the catalogue itself (bump_catalogue_revision and
+    again when that transaction commits), so a curator always sees their own change at once.
+    """
+    global _memo
+    seconds = settings.REVISION_MEMO_SECONDS
+    memo = _memo  # one read: another thread may replace it meanwhile
+    if seconds and memo is not None and time.monotonic() - memo[2] < seconds:
+        return memo[0], memo[1]
+    # Plain SQL: this runs on every request with the memo off, and building the ORM query took as long as running it.
+    with connection.cursor() as cursor:
+        cursor.execute(REVISION_SQL, [REVISION_PK])
+        row = cursor.fetchone()
+    token, changed_at = row or ("initial", None)
+    if isinstance(changed_at, str):  # SQLite gives plain SQL's datetimes as text or as naive datetimes, in UTC
+        changed_at = parse_datetime(changed_at)
+    if changed_at is not None and changed_at.tzinfo is None:
+        changed_at = changed_at.replace(tzinfo=UTC)
+    if seconds:
+        _memo = (token, changed_at, time.monotonic())
+    return token, changed_at
+
+
 def catalogue_revision() -> str:
-    token = CatalogueRevision.objects.filter(pk=REVISION_PK).values_list("token", flat=True).first()
-    return token or "initial"
+    return catalogue_revision_row()[0]
+
+
+def forget_catalogue_revision() -> None:
+    """Read the token from the database on the next call (after this process changed it; and between tests)."""
+    global _memo
+    _memo = None
 
 
 def bump_catalogue_revision() -> None:
     """Give the catalogue a new revision token: every cached overview page is out of date from now on."""
     token = uuid.uuid4().hex
+    # update() skips auto_now: set changed_at here, or Last-Modified (catalog/api/conditional.py) would stand still.
+    values = {"token": token, "changed_at": timezone.now()}
     with transaction.atomic():
-        if not CatalogueRevision.objects.filter(pk=REVISION_PK).update(token=token):
-            CatalogueRevision.objects.update_or_create(pk=REVISION_PK, defaults={"token": token})
+        if not CatalogueRevision.objects.filter(pk=REVISION_PK).update(**values):
+            CatalogueRevision.objects.update_or_create(pk=REVISION_PK, defaults=values)
+        forget_catalogue_revision()
+        # A read between here and the commit memoizes the new token (or, in another transaction, the old one):
+        # forget it again once the change is visible to everyone.
+        transaction.on_commit(forget_catalogue_revision)
 
 
 def overview_cache_key(query_string: str, revision: str | None = None) -> str | None:

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from catalog.defaults import REDACTIE_GROUP
 from catalog.models import ChecklistQuestion
+from catalog.overview_cache import forget_catalogue_revision
 
 # The data migrations that fill tables the schema alone leaves empty: the curators' group with its rights, and
 # the standard quality checklist questions.
@@ -50,6 +51,16 @@ def _overview_rendered_every_time(settings):
     # Tests look at what the overview renders; tests/catalog/test_overview_cache.py and the browser journeys
     # switch the cache on to test it.
     settings.CATALOG_OVERVIEW_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _revision_read_every_time(settings):
+    # A token memoized in one test may have been rolled back with its database; and with a memo, how many queries
+    # a request makes would depend on how long the test took. tests/catalog/test_overview_cache.py tests the memo.
+    settings.REVISION_MEMO_SECONDS = 0
+    forget_catalogue_revision()
+    yield
+    forget_catalogue_revision()
 
 
 @pytest.fixture(autouse=True)

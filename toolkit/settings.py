@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "toolkit.compression.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A revalidated API answer (If-None-Match / If-Modified-Since) gets its 304 here, in the language just chosen,
+    # before CSRF, sessions' users and DRF's throttle run (catalog/api/conditional.py).
+    "catalog.api.conditional.NotModifiedMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -130,6 +133,9 @@ else:
 # How long a rendered catalogue overview is reused (catalog/overview_cache.py); 0 renders every request.
 # A change to the catalogue makes cached pages obsolete at once, whatever this says.
 CATALOG_OVERVIEW_CACHE_SECONDS = env_int("CATALOG_OVERVIEW_CACHE_SECONDS", 600)
+# How long a process reuses the catalogue's revision token before reading it again (catalog/overview_cache.py):
+# other processes see a change up to this many seconds late; the process that made it sees it at once. 0: every call.
+REVISION_MEMO_SECONDS = env_int("REVISION_MEMO_SECONDS", 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,4 +1,8 @@
-"""Anonymous clients share the API fairly: a rate per client address from settings.API_ANON_RATE."""
+"""Anonymous clients share the API fairly: a rate per client address from settings.API_ANON_RATE.
+
+A revalidation answered 304 is not counted: NotModifiedMiddleware (catalog/api/conditional.py) answers it before
+DRF runs, for the price of reading the revision token, so a client that revalidates often costs next to nothing.
+"""
 
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle

@@ -1,6 +1,9 @@
 """The read-only API's views: lists and details of the public catalogue, each answering conditional requests."""
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -12,13 +15,16 @@ from drf_spectacular.extensions import OpenApiFilterExtension
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 
 from catalog.api import serializers
 from catalog.api.conditional import ConditionalMixin
 from catalog.api.filters import ApiProgrammeFilter, PublicStatus
+from catalog.api.list_items import page_rows, programme_list_items
 from catalog.facets import Delivery
 from catalog.filters import Sort
 from catalog.models import Criterion, Language, Programme, TargetGroup, Theme, Therapy
+from catalog.overview_cache import MAX_CACHED_QUERY_LENGTH, catalogue_revision
 from catalog.selectors import api_programme_detail, api_programmes, public_providers, public_resources
 
 
@@ -59,6 +65,33 @@ class Pagination(PageNumberPagination):
 
 class ReadOnlyViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pagination
+
+    def list(self, request, *args, **kwargs):
+        # Every list shows only what the revision token covers (its ETag says so too): cached per revision.
+        return Response(
+            cached_list_data(request, lambda: super(ReadOnlyViewSet, self).list(request, *args, **kwargs).data)
+        )
+
+
+def cached_list_data(request, render):
+    """A list's answer (its data, before rendering), cached per catalogue revision, address, language and Accept.
+
+    The address is the absolute one (the answer's `next` and `previous` links hold the host) with the parameters
+    sorted: their order changes neither the list nor the links. CATALOG_OVERVIEW_CACHE_SECONDS = 0 switches it off.
+    """
+    timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
+    query = request.META.get("QUERY_STRING", "")
+    if not timeout or len(query) > MAX_CACHED_QUERY_LENGTH:
+        return render()
+    canonical = "&".join(sorted(query.split("&")))
+    address = request.build_absolute_uri(request.path)
+    seed = "\n".join([address, canonical, get_language() or "", request.META.get("HTTP_ACCEPT", "")])
+    key = f"catalog:api-list:{catalogue_revision()}:{hashlib.sha256(seed.encode()).hexdigest()[:32]}"
+    data = cache.get(key)
+    if data is None:
+        data = render()
+        cache.set(key, data, timeout)
+    return data
 
 
 def _many(name, description, enum=None):
@@ -127,6 +160,16 @@ class ProgrammeViewSet(ReadOnlyViewSet):
     def filter_queryset(self, queryset):
         # A programme no longer offered keeps its own address, whatever the list's default status.
         return queryset if self.action == "retrieve" else super().filter_queryset(queryset)
+
+    def list(self, request, *args, **kwargs):
+        # ProgrammeSerializer's items from plain rows (list_items.py), the whole answer cached per revision and address.
+        def page_data():
+            # DRF's count and page queries: one query with COUNT(*) OVER () was slower on PostgreSQL (it reads every
+            # match's row before the limit, where the page query stops early and the count reads an index).
+            rows = self.paginate_queryset(page_rows(self.filter_queryset(Programme.objects.public())))
+            return self.paginator.get_paginated_response(programme_list_items(rows, request)).data
+
+        return Response(cached_list_data(request, page_data))
 
 
 @extend_schema_view(
