@@ -234,18 +234,18 @@ def menu_item_count(practice: Practice) -> int:
 
 
 def programme_suggestions(
-    practice: Practice, profile: PopulationProfile | None, per_group=6, on_menu=None
+    practice: Practice, profile: PopulationProfile | None, per_group=6, on_menu=None, revision=None
 ) -> list[Suggestion]:
     """Published programmes not yet on the menu, best fit for this practice's population first.
 
     At most `per_group` that fit the population and `per_group` others: the order comes from the per-revision
     index (suggestion_index.py), the reasons from the same rules run on just these programmes. `on_menu`: the
-    ids of the programmes on the menu, when the caller has them already.
+    ids of the programmes on the menu, and `revision` the catalogue revision, when the caller has them already.
     """
     facts = population_facts(profile)
     if on_menu is None:
         on_menu = set(practice.menu_items.values_list("programme_id", flat=True))
-    chosen = suggested(facts, exclude=on_menu, per_group=per_group)
+    chosen = suggested(facts, exclude=on_menu, per_group=per_group, revision=revision)
     programmes = Programme.objects.published().filter(pk__in=list(chosen)).select_related("provider")
     # The ranked entry keeps the traits of the best in each group; only a programme it lacks has its relations read.
     lacking = [pk for pk, traits in chosen.items() if traits is None]

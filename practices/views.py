@@ -1,16 +1,24 @@
 """Choosing a practice, the workspace pages (all through practices.scoping.practice_view), the public patient pages."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import Programme
+from catalog.overview_cache import catalogue_revision
 from practices import selectors, services
 from practices.care_groups import care_groups_of
 from practices.charts import bar_chart
@@ -43,6 +51,10 @@ from toolkit.qr import qr_svg
 MENU_SEARCH_LIMIT = 20
 # The sources advise starting small; above this the menu page warns (it never blocks).
 ADVISED_MAX_PROGRAMMES = 3
+# The rendered suggestions: the catalogue revision is in the key, so the timeout only frees memory of old entries.
+SUGGESTIONS_CACHE_SECONDS = 24 * 60 * 60
+# Where a cached form's CSRF token goes; replaced per request (a token belongs to the visitor's session).
+CSRF_PLACEHOLDER = "CSRFTOKENPLACEHOLDER"
 
 
 def _back(request, name):
@@ -308,7 +320,6 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
         forms_by_item[failed_item_form.instance.pk] = failed_item_form
     profile = selectors.population_profile(practice)
     on_menu = {item.programme_id for item in items}
-    suggestions = selectors.programme_suggestions(practice, profile, on_menu=on_menu)
     search = ProgrammeSearchForm(request.GET)
     name = search.cleaned_data["q"].strip() if search.is_valid() else ""
     matches, more_matches = selectors.programmes_to_add(practice, name, MENU_SEARCH_LIMIT) if name else ([], False)
@@ -320,13 +331,36 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
         "searched_name": name,
         "matches": matches,
         "more_matches": more_matches,
-        "profile": profile,
-        "suggestions": [suggestion for suggestion in suggestions if suggestion.fits_population][:6],
-        "other_suggestions": [suggestion for suggestion in suggestions if not suggestion.fits_population][:6],
+        "suggestions_section": _suggestions_section(request, practice, profile, on_menu),
         "too_many": len(items) > ADVISED_MAX_PROGRAMMES,
         "advised_max": ADVISED_MAX_PROGRAMMES,
     }
     return render(request, "practices/menu.html", context, status=status)
+
+
+def _suggestions_section(request, practice, profile, on_menu):
+    """The menu's suggestions as HTML, kept per catalogue revision, language, population and menu.
+
+    Nothing else changes them, so a practice's page reads no programme rows and words no reasons on a second visit.
+    The add buttons' forms hold a placeholder where the CSRF token goes, filled in with this request's token.
+    """
+    revision = catalogue_revision()
+    facts = selectors.population_facts(profile)
+    digest = hashlib.sha256(repr((practice.slug, facts, sorted(on_menu))).encode()).hexdigest()[:32]
+    key = f"practices:menu-suggestions:v1:{revision}:{get_language()}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        suggestions = selectors.programme_suggestions(practice, profile, on_menu=on_menu, revision=revision)
+        context = {
+            "practice": practice,
+            "profile": profile,
+            "suggestions": [suggestion for suggestion in suggestions if suggestion.fits_population][:6],
+            "other_suggestions": [suggestion for suggestion in suggestions if not suggestion.fits_population][:6],
+            "csrf_token": CSRF_PLACEHOLDER,
+        }
+        html = render_to_string("practices/includes/menu_suggestions.html", context)
+        cache.set(key, html, SUGGESTIONS_CACHE_SECONDS)
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
 
 
 @practice_view(audit_subject="programme menu")

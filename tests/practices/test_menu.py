@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -429,3 +430,29 @@ def test_dashboard_without_programmes_no_longer_offered_shows_no_notice(client, 
     catalog.programme("Ander gestopt", status=Programme.Status.WITHDRAWN)  # not on this menu
     client.force_login(manager)
     assert "withdrawn-notice" not in client.get(_url("dashboard", practice)).content.decode()
+
+
+def _first_suggestion_form(page):
+    """The programme id and CSRF token of the first suggestion's add button."""
+    form = page.split('class="card mb-3 suggestion"', 1)[1].split("</form>", 1)[0]
+    token = form.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    programme = form.split('name="programme" value="', 1)[1].split('"', 1)[0]
+    return programme, token
+
+
+def test_suggestions_kept_rendered_carry_each_visitors_own_csrf_token(practice, manager):
+    catalog.programme("Eerste")
+    catalog.programme("Tweede")
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(manager)
+    second.force_login(manager)
+    first.get(_url("menu", practice))  # renders the suggestions and keeps them
+    page = second.get(_url("menu", practice)).content.decode()
+    assert "CSRFTOKENPLACEHOLDER" not in page
+    programme, token = _first_suggestion_form(page)
+    response = second.post(_url("menu_add", practice), {"programme": programme, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert practice.menu_items.filter(programme_id=programme).exists()
+    # The menu changed, so the suggestions are worked out again: the added programme is no longer among them.
+    page = second.get(_url("menu", practice)).content.decode()
+    assert _first_suggestion_form(page)[0] != programme
