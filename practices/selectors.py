@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from catalog import selectors as catalog_selectors
 from catalog.models import Language, Programme
 from practices.models import (
     AuditEvent,
@@ -212,12 +211,9 @@ def population_facts(profile: PopulationProfile | None) -> PopulationFacts | Non
 
 
 def menu_items(practice: Practice):
-    """The menu with what each item shows: provider, the four verdicts (one wording, catalog/quality.py)."""
-    return (
-        practice.menu_items.select_related("programme__provider")
-        .prefetch_related(catalog_selectors.assessments_prefetch("programme__assessments"))
-        .order_by("position", "id")
-    )
+    """The menu with its programmes and their providers; the menu page reads the verdicts only for what it does not
+    keep rendered (practices.views._programme_parts)."""
+    return practice.menu_items.select_related("programme__provider").order_by("position", "id")
 
 
 def withdrawn_menu_items(practice: Practice):

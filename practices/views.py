@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.text import format_lazy
@@ -17,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from catalog import selectors as catalog_selectors
 from catalog.models import Programme
 from catalog.overview_cache import catalogue_revision
 from practices import selectors, services
@@ -51,8 +54,8 @@ from toolkit.qr import qr_svg
 MENU_SEARCH_LIMIT = 20
 # The sources advise starting small; above this the menu page warns (it never blocks).
 ADVISED_MAX_PROGRAMMES = 3
-# The rendered suggestions: the catalogue revision is in the key, so the timeout only frees memory of old entries.
-SUGGESTIONS_CACHE_SECONDS = 24 * 60 * 60
+# The menu's parts kept rendered: the catalogue revision is in the key, so the timeout only frees memory of old ones.
+MENU_CACHE_SECONDS = 24 * 60 * 60
 # Where a cached form's CSRF token goes; replaced per request (a token belongs to the visitor's session).
 CSRF_PLACEHOLDER = "CSRFTOKENPLACEHOLDER"
 
@@ -320,31 +323,55 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
         forms_by_item[failed_item_form.instance.pk] = failed_item_form
     profile = selectors.population_profile(practice)
     on_menu = {item.programme_id for item in items}
+    revision = catalogue_revision()
+    programme_parts = _programme_parts(revision, [item.programme for item in items])
     search = ProgrammeSearchForm(request.GET)
     name = search.cleaned_data["q"].strip() if search.is_valid() else ""
     matches, more_matches = selectors.programmes_to_add(practice, name, MENU_SEARCH_LIMIT) if name else ([], False)
     context = {
         "practice": practice,
-        "items": [(item, forms_by_item[item.pk]) for item in items],
+        "items": [(item, forms_by_item[item.pk], programme_parts[item.programme_id]) for item in items],
         "add_form": add_form or MenuAddForm(practice=practice),
         "search_form": search,
         "searched_name": name,
         "matches": matches,
         "more_matches": more_matches,
-        "suggestions_section": _suggestions_section(request, practice, profile, on_menu),
+        "suggestions_section": _suggestions_section(request, revision, practice, profile, on_menu),
         "too_many": len(items) > ADVISED_MAX_PROGRAMMES,
         "advised_max": ADVISED_MAX_PROGRAMMES,
     }
     return render(request, "practices/menu.html", context, status=status)
 
 
-def _suggestions_section(request, practice, profile, on_menu):
+def _programme_parts(revision, programmes):
+    """What each menu item shows of its programme (provider, cost, notices, the four verdicts) as HTML, by id.
+
+    It depends only on the catalogue, the day (a programme past its review says so) and the language, so it is kept
+    per catalogue revision, day and language: a warm page reads no verdicts and renders no quality badges.
+    """
+    prefix = f"practices:menu-programme:v1:{revision}:{timezone.localdate().isoformat()}:{get_language()}:"
+    keys = {f"{prefix}{programme.pk}": programme for programme in programmes}
+    found = cache.get_many(keys)
+    missing = [programme for key, programme in keys.items() if key not in found]
+    if missing:
+        prefetch_related_objects(missing, catalog_selectors.assessments_prefetch())
+        rendered = {
+            f"{prefix}{programme.pk}": render_to_string(
+                "practices/includes/menu_programme.html", {"programme": programme}
+            )
+            for programme in missing
+        }
+        cache.set_many(rendered, MENU_CACHE_SECONDS)
+        found.update(rendered)
+    return {programme.pk: mark_safe(found[key]) for key, programme in keys.items()}  # noqa: S308 - a template's
+
+
+def _suggestions_section(request, revision, practice, profile, on_menu):
     """The menu's suggestions as HTML, kept per catalogue revision, language, population and menu.
 
     Nothing else changes them, so a practice's page reads no programme rows and words no reasons on a second visit.
     The add buttons' forms hold a placeholder where the CSRF token goes, filled in with this request's token.
     """
-    revision = catalogue_revision()
     facts = selectors.population_facts(profile)
     digest = hashlib.sha256(repr((practice.slug, facts, sorted(on_menu))).encode()).hexdigest()[:32]
     key = f"practices:menu-suggestions:v1:{revision}:{get_language()}:{digest}"
@@ -359,7 +386,7 @@ def _suggestions_section(request, practice, profile, on_menu):
             "csrf_token": CSRF_PLACEHOLDER,
         }
         html = render_to_string("practices/includes/menu_suggestions.html", context)
-        cache.set(key, html, SUGGESTIONS_CACHE_SECONDS)
+        cache.set(key, html, MENU_CACHE_SECONDS)
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
 
 

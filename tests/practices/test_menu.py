@@ -456,3 +456,12 @@ def test_suggestions_kept_rendered_carry_each_visitors_own_csrf_token(practice, 
     # The menu changed, so the suggestions are worked out again: the added programme is no longer among them.
     page = second.get(_url("menu", practice)).content.decode()
     assert _first_suggestion_form(page)[0] != programme
+
+
+def test_menu_items_kept_rendered_show_a_change_to_the_catalogue_at_once(client, practice, manager):
+    programme = catalog.programme("Gestopt later")
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    assert "withdrawn-notice" not in client.get(_url("menu", practice)).content.decode()
+    _withdraw(programme)  # a save gives the catalogue a new revision
+    assert "No longer offered since 1 June 2026." in client.get(_url("menu", practice)).content.decode()
