@@ -331,7 +331,9 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
     context = {
         "practice": practice,
         "items": [(item, forms_by_item[item.pk], programme_parts[item.programme_id]) for item in items],
-        "add_form": add_form or MenuAddForm(practice=practice),
+        # Only a refused add or item update has errors to show; the other item forms are never bound.
+        "add_form": add_form,
+        "failed_item_form": failed_item_form,
         "search_form": search,
         "searched_name": name,
         "matches": matches,
