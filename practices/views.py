@@ -318,19 +318,16 @@ def population(request):
 def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
     practice = request.practice
     items = list(selectors.menu_items(practice))
-    forms_by_item = {item.pk: MenuItemForm(instance=item, prefix=f"item{item.pk}") for item in items}
-    if failed_item_form is not None:
-        forms_by_item[failed_item_form.instance.pk] = failed_item_form
     profile = selectors.population_profile(practice)
     on_menu = {item.programme_id for item in items}
     revision = catalogue_revision()
-    programme_parts = _programme_parts(revision, [item.programme for item in items])
     search = ProgrammeSearchForm(request.GET)
     name = search.cleaned_data["q"].strip() if search.is_valid() else ""
     matches, more_matches = selectors.programmes_to_add(practice, name, MENU_SEARCH_LIMIT) if name else ([], False)
     context = {
         "practice": practice,
-        "items": [(item, forms_by_item[item.pk], programme_parts[item.programme_id]) for item in items],
+        "items_section": _items_section(request, revision, practice, items, failed_item_form),
+        "item_count": len(items),
         # Only a refused add or item update has errors to show; the other item forms are never bound.
         "add_form": add_form,
         "failed_item_form": failed_item_form,
@@ -343,6 +340,46 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
         "advised_max": ADVISED_MAX_PROGRAMMES,
     }
     return render(request, "practices/menu.html", context, status=status)
+
+
+def _kept_html(request, name: str, state, render) -> str:
+    """HTML that depends only on `state` (and the language), rendered by `render()` at most once per state and
+    kept in the shared cache; `render` writes CSRF_PLACEHOLDER for the token, filled in with this request's.
+
+    Put the catalogue revision in `state` when the HTML shows the catalogue, and the day when it says what is
+    overdue: then an entry is never stale, and the timeout only frees memory.
+    """
+    digest = hashlib.sha256(repr(state).encode()).hexdigest()[:32]
+    key = f"practices:{name}:v1:{get_language()}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, MENU_CACHE_SECONDS)
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
+
+
+def _items_section(request, revision, practice, items, failed_item_form):
+    """The menu's items, each with its programme and its form; kept rendered while nothing they show changes."""
+
+    def render(csrf_token):
+        forms_by_item = {item.pk: MenuItemForm(instance=item, prefix=f"item{item.pk}") for item in items}
+        if failed_item_form is not None:
+            forms_by_item[failed_item_form.instance.pk] = failed_item_form
+        parts = _programme_parts(revision, [item.programme for item in items])
+        context = {
+            "practice": practice,
+            "items": [(item, forms_by_item[item.pk], parts[item.programme_id]) for item in items],
+            "csrf_token": csrf_token,
+        }
+        return render_to_string("practices/includes/menu_items.html", context)
+
+    if failed_item_form is not None:  # a form with the member's input and its errors is never kept
+        return mark_safe(render(get_token(request)))  # noqa: S308 - rendered by a template
+    shown = [
+        (item.pk, item.programme_id, item.guided_by, item.licence_arranged, item.note, item.position) for item in items
+    ]
+    state = (revision, timezone.localdate().isoformat(), practice.slug, shown)
+    return _kept_html(request, "menu-items", state, lambda: render(CSRF_PLACEHOLDER))
 
 
 def _programme_parts(revision, programmes):
@@ -372,13 +409,9 @@ def _suggestions_section(request, revision, practice, profile, on_menu):
     """The menu's suggestions as HTML, kept per catalogue revision, language, population and menu.
 
     Nothing else changes them, so a practice's page reads no programme rows and words no reasons on a second visit.
-    The add buttons' forms hold a placeholder where the CSRF token goes, filled in with this request's token.
     """
-    facts = selectors.population_facts(profile)
-    digest = hashlib.sha256(repr((practice.slug, facts, sorted(on_menu))).encode()).hexdigest()[:32]
-    key = f"practices:menu-suggestions:v1:{revision}:{get_language()}:{digest}"
-    html = cache.get(key)
-    if html is None:
+
+    def render():
         suggestions = selectors.programme_suggestions(practice, profile, on_menu=on_menu, revision=revision)
         context = {
             "practice": practice,
@@ -387,9 +420,10 @@ def _suggestions_section(request, revision, practice, profile, on_menu):
             "other_suggestions": [suggestion for suggestion in suggestions if not suggestion.fits_population][:6],
             "csrf_token": CSRF_PLACEHOLDER,
         }
-        html = render_to_string("practices/includes/menu_suggestions.html", context)
-        cache.set(key, html, MENU_CACHE_SECONDS)
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
+        return render_to_string("practices/includes/menu_suggestions.html", context)
+
+    state = (revision, practice.slug, selectors.population_facts(profile), sorted(on_menu))
+    return _kept_html(request, "menu-suggestions", state, render)
 
 
 @practice_view(audit_subject="programme menu")

@@ -465,3 +465,17 @@ def test_menu_items_kept_rendered_show_a_change_to_the_catalogue_at_once(client,
     assert "withdrawn-notice" not in client.get(_url("menu", practice)).content.decode()
     _withdraw(programme)  # a save gives the catalogue a new revision
     assert "No longer offered since 1 June 2026." in client.get(_url("menu", practice)).content.decode()
+
+
+def test_menu_items_kept_rendered_show_a_saved_change_at_once(client, practice, manager):
+    item = services.menu_add(practice=practice, by=manager, programme=catalog.programme("Minder drinken"))
+    client.force_login(manager)
+    assert "Licentie via zorggroep" not in client.get(_url("menu", practice)).content.decode()
+    prefix = f"item{item.pk}"
+    client.post(
+        _url("menu_item_update", practice, item_id=item.pk),
+        {f"{prefix}-guided_by": Role.POH_GGZ, f"{prefix}-note": "Licentie via zorggroep", f"{prefix}-position": "1"},
+    )
+    page = client.get(_url("menu", practice)).content.decode()
+    assert 'value="Licentie via zorggroep"' in page
+    assert '<option value="poh_ggz" selected>' in page
