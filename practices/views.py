@@ -318,7 +318,7 @@ def population(request):
 def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
     practice = request.practice
     items = list(selectors.menu_items(practice))
-    profile = selectors.population_profile(practice)
+    facts = selectors.population_facts_of(practice)
     on_menu = {item.programme_id for item in items}
     revision = catalogue_revision()
     search = ProgrammeSearchForm(request.GET)
@@ -335,7 +335,7 @@ def _menu_page(request, *, add_form=None, failed_item_form=None, status=200):
         "searched_name": name,
         "matches": matches,
         "more_matches": more_matches,
-        "suggestions_section": _suggestions_section(request, revision, practice, profile, on_menu),
+        "suggestions_section": _suggestions_section(request, revision, practice, facts, on_menu),
         "too_many": len(items) > ADVISED_MAX_PROGRAMMES,
         "advised_max": ADVISED_MAX_PROGRAMMES,
     }
@@ -405,24 +405,24 @@ def _programme_parts(revision, programmes):
     return {programme.pk: mark_safe(found[key]) for key, programme in keys.items()}  # noqa: S308 - a template's
 
 
-def _suggestions_section(request, revision, practice, profile, on_menu):
+def _suggestions_section(request, revision, practice, facts, on_menu):
     """The menu's suggestions as HTML, kept per catalogue revision, language, population and menu.
 
     Nothing else changes them, so a practice's page reads no programme rows and words no reasons on a second visit.
     """
 
     def render():
-        suggestions = selectors.programme_suggestions(practice, profile, on_menu=on_menu, revision=revision)
+        suggestions = selectors.suggestions_for(facts, on_menu=on_menu, revision=revision)
         context = {
             "practice": practice,
-            "profile": profile,
+            "has_profile": facts is not None,
             "suggestions": [suggestion for suggestion in suggestions if suggestion.fits_population][:6],
             "other_suggestions": [suggestion for suggestion in suggestions if not suggestion.fits_population][:6],
             "csrf_token": CSRF_PLACEHOLDER,
         }
         return render_to_string("practices/includes/menu_suggestions.html", context)
 
-    state = (revision, practice.slug, selectors.population_facts(profile), sorted(on_menu))
+    state = (revision, practice.slug, facts, sorted(on_menu))
     return _kept_html(request, "menu-suggestions", state, render)
 
 

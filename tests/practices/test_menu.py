@@ -479,3 +479,15 @@ def test_menu_items_kept_rendered_show_a_saved_change_at_once(client, practice, 
     page = client.get(_url("menu", practice)).content.decode()
     assert 'value="Licentie via zorggroep"' in page
     assert '<option value="poh_ggz" selected>' in page
+
+
+@pytest.mark.parametrize("languages", [0, 1, 3])
+def test_population_facts_in_one_query_are_those_of_the_profile(practice, django_assert_num_queries, languages):
+    spoken = [catalog.language(), catalog.language("Turks", "tr"), catalog.language("Arabisch", "ar")][:languages]
+    assert selectors.population_facts_of(practice) is None
+    factories.population(practice, languages=spoken, share_low_literacy=Decimal("17.5"))
+    with django_assert_num_queries(1):
+        facts = selectors.population_facts_of(practice)
+    expected = selectors.population_facts(selectors.population_profile(practice))
+    assert facts == expected
+    assert list(facts.languages) == list(expected.languages)
