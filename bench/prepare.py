@@ -170,9 +170,11 @@ def query_counts(paths, cookie):
 
 
 def release():
-    """Empty the bench practice's menu, so generate_catalog may replace the programmes it points to."""
+    """Empty the bench practices' menus and reach counts, so generate_catalog may replace their programmes."""
     MenuItem.objects.filter(practice__slug=PRACTICE_SLUG).delete()
     MenuItem.objects.filter(practice__slug__startswith=GROUP_PRACTICE_PREFIX).delete()
+    # The care group's reach counts point to programmes too (generate_catalog's delete would fail on them).
+    MonthlyReach.objects.filter(practice__slug__startswith=GROUP_PRACTICE_PREFIX).delete()
 
 
 def main():
