@@ -2,7 +2,6 @@
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from catalog import selectors as catalog_selectors
 from catalog.models import Language, Programme
 from practices.models import (
     AuditEvent,
@@ -229,16 +228,35 @@ def population_facts(profile: PopulationProfile | None) -> PopulationFacts | Non
     )
 
 
+# What population_facts() reads of a profile, in one row per language spoken (one row with None without any).
+_FACT_FIELDS = ("share_low_literacy", "share_migration", "share_0_17", "share_65_plus")
+
+
+def population_facts_of(practice: Practice) -> PopulationFacts | None:
+    """population_facts(population_profile(practice)) in one query: the profile's row joined with its languages."""
+    rows = list(
+        PopulationProfile.objects.filter(practice=practice)
+        .order_by("languages__position", "languages__name")
+        .values_list("registered_patients", "share_18_64", *_FACT_FIELDS, "languages__code", "languages__name")
+    )
+    if not rows:
+        return None
+    registered_patients, share_18_64, *shares, _code, _name = rows[0]
+    adults = PopulationProfile(registered_patients=registered_patients, share_18_64=share_18_64)
+    return PopulationFacts(
+        **dict(zip(_FACT_FIELDS, shares, strict=True)),
+        languages={code: name for *_values, code, name in rows if code is not None},
+        expected={estimate.prevalence.key: estimate.patients for estimate in population_estimates(adults)},
+    )
+
+
 # Programme menu and patient page ----------------------------------------------------------------------------
 
 
 def menu_items(practice: Practice):
-    """The menu with what each item shows: provider, the four verdicts (one wording, catalog/quality.py)."""
-    return (
-        practice.menu_items.select_related("programme__provider")
-        .prefetch_related(catalog_selectors.assessments_prefetch("programme__assessments"))
-        .order_by("position", "id")
-    )
+    """The menu with its programmes and their providers; the menu page reads the verdicts only for what it does not
+    keep rendered (practices.views._programme_parts)."""
+    return practice.menu_items.select_related("programme__provider").order_by("position", "id")
 
 
 def withdrawn_menu_items(practice: Practice):
@@ -263,10 +281,17 @@ def programme_suggestions(
     index (suggestion_index.py), the reasons from the same rules run on just these programmes. `on_menu`: the
     ids of the programmes on the menu, when the caller has them already.
     """
-    facts = population_facts(profile)
     if on_menu is None:
         on_menu = set(practice.menu_items.values_list("programme_id", flat=True))
-    chosen = suggested(facts, exclude=on_menu, per_group=per_group)
+    return suggestions_for(population_facts(profile), on_menu=on_menu, per_group=per_group)
+
+
+def suggestions_for(
+    facts: PopulationFacts | None, *, on_menu: set[int], per_group=6, revision: str | None = None
+) -> list[Suggestion]:
+    """programme_suggestions() for a population's facts (population_facts_of) and the menu's programme ids;
+    `revision`: the catalogue revision, when the caller has read it already."""
+    chosen = suggested(facts, exclude=on_menu, per_group=per_group, revision=revision)
     programmes = Programme.objects.published().filter(pk__in=list(chosen)).select_related("provider")
     # The ranked entry keeps the traits of the best in each group; only a programme it lacks has its relations read.
     lacking = [pk for pk, traits in chosen.items() if traits is None]

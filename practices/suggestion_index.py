@@ -88,9 +88,13 @@ def suggested_ids(facts: PopulationFacts | None, *, exclude: set[int], per_group
     return list(suggested(facts, exclude=exclude, per_group=per_group))
 
 
-def suggested(facts: PopulationFacts | None, *, exclude: set[int], per_group: int) -> dict[int, Traits | None]:
-    """suggested_ids() in the same order, each with its traits when the ranked entry keeps them (else None)."""
-    ranked, fitting, traits = _ranked_ids(catalogue_revision(), facts)
+def suggested(
+    facts: PopulationFacts | None, *, exclude: set[int], per_group: int, revision: str | None = None
+) -> dict[int, Traits | None]:
+    """suggested_ids() in the same order, each with its traits when the ranked entry keeps them (else None).
+
+    `revision`: the catalogue revision, when the caller has read it already."""
+    ranked, fitting, traits = _ranked_ids(revision or catalogue_revision(), facts)
     chosen = []
     for start, stop in ((0, fitting), (fitting, len(ranked))):
         taken = 0

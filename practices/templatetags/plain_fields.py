@@ -4,12 +4,16 @@ as_crispy_field renders a field through a dozen nested templates; the menu page 
 which was about a third of the page's time. For a text, number or select field or a plain checkbox without errors this
 filter writes the same elements and attributes (tests/practices/test_plain_fields.py compares them with crispy);
 a field with errors, or any other widget, still goes through crispy, which words and links the error messages.
+The input or select itself is written in Python too, with Django's own widget HTML (catalog/plain_widgets.py, tested
+byte for byte there): through Django's widget templates it was another third of the menu page's rendering.
 """
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms, template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from catalog.plain_widgets import _input, _select
 
 register = template.Library()
 
@@ -18,8 +22,16 @@ TYPE_CLASSES = {forms.TextInput: "textinput", forms.NumberInput: "numberinput", 
 
 
 def _widget(field, extra_class=""):
-    css = " ".join(part for part in (field.field.widget.attrs.get("class", ""), extra_class) if part)
-    return field.as_widget(attrs={"class": css} if css else None)
+    """field.as_widget() for a text, number, select or checkbox widget, without its templates."""
+    widget = field.field.widget
+    css = " ".join(part for part in (widget.attrs.get("class", ""), extra_class) if part)
+    if field.field.localize:
+        return field.as_widget(attrs={"class": css} if css else None)
+    attrs = field.build_widget_attrs({"class": css} if css else {}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    return mark_safe(_select(context) if isinstance(widget, forms.Select) else _input(context))  # noqa: S308
 
 
 def _help(field) -> str:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -429,3 +430,64 @@ def test_dashboard_without_programmes_no_longer_offered_shows_no_notice(client, 
     catalog.programme("Ander gestopt", status=Programme.Status.WITHDRAWN)  # not on this menu
     client.force_login(manager)
     assert "withdrawn-notice" not in client.get(_url("dashboard", practice)).content.decode()
+
+
+def _first_suggestion_form(page):
+    """The programme id and CSRF token of the first suggestion's add button."""
+    form = page.split('class="card mb-3 suggestion"', 1)[1].split("</form>", 1)[0]
+    token = form.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    programme = form.split('name="programme" value="', 1)[1].split('"', 1)[0]
+    return programme, token
+
+
+def test_suggestions_kept_rendered_carry_each_visitors_own_csrf_token(practice, manager):
+    catalog.programme("Eerste")
+    catalog.programme("Tweede")
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(manager)
+    second.force_login(manager)
+    first.get(_url("menu", practice))  # renders the suggestions and keeps them
+    page = second.get(_url("menu", practice)).content.decode()
+    assert "CSRFTOKENPLACEHOLDER" not in page
+    programme, token = _first_suggestion_form(page)
+    response = second.post(_url("menu_add", practice), {"programme": programme, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert practice.menu_items.filter(programme_id=programme).exists()
+    # The menu changed, so the suggestions are worked out again: the added programme is no longer among them.
+    page = second.get(_url("menu", practice)).content.decode()
+    assert _first_suggestion_form(page)[0] != programme
+
+
+def test_menu_items_kept_rendered_show_a_change_to_the_catalogue_at_once(client, practice, manager):
+    programme = catalog.programme("Gestopt later")
+    services.menu_add(practice=practice, by=manager, programme=programme)
+    client.force_login(manager)
+    assert "withdrawn-notice" not in client.get(_url("menu", practice)).content.decode()
+    _withdraw(programme)  # a save gives the catalogue a new revision
+    assert "No longer offered since 1 June 2026." in client.get(_url("menu", practice)).content.decode()
+
+
+def test_menu_items_kept_rendered_show_a_saved_change_at_once(client, practice, manager):
+    item = services.menu_add(practice=practice, by=manager, programme=catalog.programme("Minder drinken"))
+    client.force_login(manager)
+    assert "Licentie via zorggroep" not in client.get(_url("menu", practice)).content.decode()
+    prefix = f"item{item.pk}"
+    client.post(
+        _url("menu_item_update", practice, item_id=item.pk),
+        {f"{prefix}-guided_by": Role.POH_GGZ, f"{prefix}-note": "Licentie via zorggroep", f"{prefix}-position": "1"},
+    )
+    page = client.get(_url("menu", practice)).content.decode()
+    assert 'value="Licentie via zorggroep"' in page
+    assert '<option value="poh_ggz" selected>' in page
+
+
+@pytest.mark.parametrize("languages", [0, 1, 3])
+def test_population_facts_in_one_query_are_those_of_the_profile(practice, django_assert_num_queries, languages):
+    spoken = [catalog.language(), catalog.language("Turks", "tr"), catalog.language("Arabisch", "ar")][:languages]
+    assert selectors.population_facts_of(practice) is None
+    factories.population(practice, languages=spoken, share_low_literacy=Decimal("17.5"))
+    with django_assert_num_queries(1):
+        facts = selectors.population_facts_of(practice)
+    expected = selectors.population_facts(selectors.population_profile(practice))
+    assert facts == expected
+    assert list(facts.languages) == list(expected.languages)

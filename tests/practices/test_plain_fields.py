@@ -7,7 +7,7 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django.utils import translation
 
 from practices.forms import MenuItemForm, ProgrammeSearchForm
-from practices.templatetags.plain_fields import plain_field
+from practices.templatetags.plain_fields import _widget, plain_field
 
 
 class _Tree(HTMLParser):
@@ -51,3 +51,12 @@ def test_plain_fields_read_as_cripsy_fields(form):
             assert _Tree(plain).parts == _Tree(as_crispy_field(field)).parts, field.name
             # Written by the filter itself, not by crispy's templates (which start with white space), unless in error.
             assert plain.startswith("<") != bool(field.errors), field.name
+
+
+@pytest.mark.parametrize("form", _forms(), ids=["unbound", "valid", "errors", "search", "search unbound"])
+def test_plain_widgets_are_djangos_widget_html_byte_for_byte(form):
+    with translation.override("nl"):
+        form.is_bound and form.is_valid()
+        for field in form:
+            css = f"{field.field.widget.attrs.get('class', '')} extra".strip()
+            assert _widget(field, "extra") == field.as_widget(attrs={"class": css}), field.name

@@ -63,3 +63,19 @@ def test_withdrawing_the_patient_page_is_said_once(client, practice, manager):
     response = client.post(_url("patient_page_publish", practice), {"published": "0"}, follow=True)
     assert response.text.count("De patiëntenpagina is niet gepubliceerd") == 1
     assert "niet meer openbaar" not in response.text
+
+
+def test_the_practice_menu_kept_rendered_follows_the_page_role_and_name(client, practice, manager):
+    """The side menu is kept per practice, role, page and language: a change to any of them shows at once."""
+    client.force_login(manager)
+    settings_link = f'href="{_url("settings", practice)}"'
+    assert settings_link in client.get(_url("dashboard", practice)).text
+    assert 'aria-current="page">Ons aanbod' in client.get(_url("menu", practice)).text
+    membership = practice.memberships.get(user=manager)
+    membership.role = "huisarts"
+    membership.save()
+    practice.name = "Andere naam"
+    practice.save()
+    text = client.get(_url("dashboard", practice)).text
+    assert settings_link not in text
+    assert '<p class="fw-bold mb-1">Andere naam</p>' in text
