@@ -77,7 +77,8 @@ def parse_args():
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL, help="PostgreSQL; the bench owns it")
     parser.add_argument("--sizes", default="50,500,5000", help="programmes to generate, comma-separated")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per size")
-    parser.add_argument("--seconds", type=float, default=3, help="wrk duration per page, clients and round")
+    # wrk takes whole seconds only (it refuses -d1.5s with its usage text).
+    parser.add_argument("--seconds", type=int, default=3, help="wrk duration per page, clients and round (whole s)")
     parser.add_argument("--clients", default="1,8", help="concurrent connections, comma-separated")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--redis-url", default="", help="use Redis as the shared cache (default: per process)")
@@ -89,7 +90,7 @@ def parse_args():
     )
     args = parser.parse_args()
     if args.quick:
-        args.sizes, args.rounds, args.seconds = "50,500", 2, 2.0
+        args.sizes, args.rounds, args.seconds = "50,500", 2, 2
     args.sizes = [int(size) for size in args.sizes.split(",")]
     args.clients = [int(clients) for clients in args.clients.split(",")]
     args.pages = [word.strip() for word in args.pages.split(",") if word.strip()]
