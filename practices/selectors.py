@@ -255,7 +255,7 @@ def population_facts_of(practice: Practice) -> PopulationFacts | None:
 
 def menu_items(practice: Practice):
     """The menu with its programmes and their providers; the menu page reads the verdicts only for what it does not
-    keep rendered (practices.views._programme_parts)."""
+    keep rendered (practices.menu_sections.programme_parts)."""
     return practice.menu_items.select_related("programme__provider").order_by("position", "id")
 
 
