@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import RunPython
 from django.utils import translation
@@ -13,6 +13,7 @@ from django.utils import translation
 from catalog.defaults import REDACTIE_GROUP
 from catalog.models import ChecklistQuestion
 from catalog.overview_cache import forget_catalogue_revision
+from practices.content import content_load
 
 # The data migrations that fill tables the schema alone leaves empty: the curators' group with its rights, and
 # the standard quality checklist questions.
@@ -100,3 +101,15 @@ def checklist_questions(db):
     if not ChecklistQuestion.objects.exists():
         _replay_data_migrations()
     return list(ChecklistQuestion.objects.order_by("criterion", "position"))
+
+
+@pytest.fixture(scope="module")
+def content_loaded_once(django_db_setup, django_db_blocker):
+    """The curated content, loaded once for a whole test module and rolled back when the module ends.
+
+    Loading it takes seconds, and the modules that only read it ran the load once per test. Each test still runs
+    in its own savepoint inside this outer transaction, so what one test changes never reaches the next.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield content_load()
+        transaction.set_rollback(True)

@@ -11,7 +11,6 @@ import pytest
 from catalog import readability
 from catalog.models import Programme, QualityAssessment, Source, Study
 from catalog.services import content_blockers
-from practices.content import content_load
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +19,8 @@ SEED_DOCUMENT_PUBLISHERS = ("Trimbos-instituut, in opdracht van VWS",)
 
 
 @pytest.fixture
-def content():
-    return content_load()
+def content(content_loaded_once):
+    return content_loaded_once
 
 
 def public_programmes():

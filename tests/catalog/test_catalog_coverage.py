@@ -14,7 +14,6 @@ from catalog.content_report import content_report
 from catalog.keuzehulp import Answers, rank
 from catalog.keuzehulp_selectors import answer_options, keuzehulp_programmes
 from catalog.models import Programme, Provider, QualityAssessment, Resource, Theme, Verdict
-from practices.content import content_load
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +49,8 @@ PROVIDERS_NAMED_IN_THE_SOURCES = (
 
 
 @pytest.fixture
-def content():
-    return content_load()
+def content(content_loaded_once):
+    return content_loaded_once
 
 
 def published():

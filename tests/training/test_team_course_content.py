@@ -11,7 +11,6 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import reverse
 
-from practices.content import content_load
 from tests import factories as common
 from toolkit.markdown import render_markdown
 from training.models import Audience, Course, Quiz
@@ -27,8 +26,7 @@ INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
 
 
 @pytest.fixture
-def team_course():
-    content_load()
+def team_course(content_loaded_once):
     return Course.objects.get(slug=TEAM_COURSE_SLUG)
 
 
@@ -121,8 +119,7 @@ def test_the_team_course_is_listed_and_each_lesson_renders_for_a_learner(team_co
             assert f'href="{url}"' in page, (lesson.title, url)
 
 
-def test_every_curated_quiz_question_names_a_lesson_of_its_own_course():
-    content_load()
+def test_every_curated_quiz_question_names_a_lesson_of_its_own_course(content_loaded_once):
     for quiz in Quiz.objects.select_related("course"):
         for question in quiz.questions.select_related("lesson"):
             assert question.lesson is not None, question.text
