@@ -1,12 +1,12 @@
-"""The demo catalogue: real programmes and providers from the sources, honest assessments, loadable twice."""
+"""The demo catalogue: real programmes and providers from the sources, honest assessments (load_demo itself:
+test_load_demo.py)."""
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
+from django.db import transaction
 
 from catalog.models import Criterion, Programme, Provider, QualityAssessment, Study, Verdict
 from practices.content import CATALOG_FIXTURES
@@ -25,16 +25,14 @@ PROGRAMMES = [
 ]
 
 
-@pytest.fixture
-def demo_catalogue():
+@pytest.fixture(scope="module")
+def demo_catalogue(django_db_setup, django_db_blocker):
+    """The catalogue fixtures, loaded once for this module's read-only tests and rolled back at its end."""
     fixtures = Path(settings.BASE_DIR) / "fixtures"
-    call_command("loaddata", *(fixtures / f"{name}.json" for name in CATALOG_FIXTURES), verbosity=0)
-
-
-@pytest.fixture
-def debug_on(settings):
-    settings.DEBUG = True
-    return settings
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", *(fixtures / f"{name}.json" for name in CATALOG_FIXTURES), verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 def test_the_providers_named_in_the_sources_are_there(demo_catalogue):
@@ -132,22 +130,3 @@ def test_lookups_have_the_themes_languages_and_icpc_codes_the_filters_need(demo_
     )
     assert {"nl", "en", "tr", "ar"} <= set(Language.objects.values_list("code", flat=True))
     assert {"P76", "P74", "P15", "P16"} <= set(IcpcCode.objects.values_list("code", flat=True))
-
-
-def test_load_demo_twice_gives_the_same_catalogue_and_puts_redactie_in_its_group(debug_on):
-    call_command("load_demo", stdout=StringIO())
-    counts = (Programme.objects.count(), QualityAssessment.objects.count(), Provider.objects.count())
-    call_command("load_demo", stdout=StringIO())
-    assert (Programme.objects.count(), QualityAssessment.objects.count(), Provider.objects.count()) == counts
-    redactie = get_user_model().objects.get(username="redactie")
-    assert redactie.is_staff
-    assert list(redactie.groups.values_list("name", flat=True)) == ["Redactie"]
-    assert redactie.has_perm("catalog.change_programme")
-
-
-def test_load_demo_refuses_with_debug_off_and_creates_no_account(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError):
-        call_command("load_demo")
-    assert not get_user_model().objects.exists()
-    assert not Programme.objects.exists()
