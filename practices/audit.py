@@ -29,12 +29,13 @@ def audit_record(
 def audit_record_many(
     *, practices, user, action: str, subject: str, path: str = "", client_address: str | None = None
 ) -> None:
-    """The same event in each practice's own log, in one query: a care group's page shows several practices."""
+    """The same event in each practice's own log, in one query: a care group's page shows several practices
+    (`practices` holds them or their ids)."""
     address = client_address or current_client_address() or None
     AuditEvent.objects.bulk_create(
         [
             AuditEvent(
-                practice=practice,
+                practice_id=getattr(practice, "pk", practice),
                 user=user,
                 username=user.get_username(),
                 action=action,

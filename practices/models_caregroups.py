@@ -23,6 +23,9 @@ class CareGroup(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.CARE_GROUP)
     is_demo = models.BooleanField(_("demo care group"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Goes up with every change to anything the coordinator's overview shows of the joined practices
+    # (practices.care_group_cache): the overview's cached parts are kept per value, so a change shows at once.
+    data_version = models.PositiveBigIntegerField(_("data version"), default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
