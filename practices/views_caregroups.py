@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -67,12 +68,12 @@ def _page_of(practices, number):
 @dataclass(frozen=True)
 class _ShownPage:
     """A page of the overview as kept in the cache: the practices' ids (for the audit log), the page's number, the
-    number of practices found and the rows' HTML."""
+    number of practices found and the practices section's HTML."""
 
     practice_ids: list[int]
     number: int
     count: int
-    rows_html: str
+    html: str
 
     @property
     def page(self) -> Page:
@@ -80,7 +81,7 @@ class _ShownPage:
 
 
 def _shown_page(care_group, key, query, number) -> tuple[_ShownPage, list | None]:
-    """The page asked for, from the cache or read now (then with its rows, else None)."""
+    """The page asked for, from the cache or read and rendered now (then with its rows, else None)."""
     shown = cache.get(key)
     if shown is not None:
         return shown, None
@@ -89,24 +90,34 @@ def _shown_page(care_group, key, query, number) -> tuple[_ShownPage, list | None
         practices = practices.filter(name__icontains=query)
     page = _page_of(care_groups.overview_practices(practices), number)
     rows = care_groups.overview_rows(list(page))
-    html = care_group_rows(rows, care_group)
-    shown = _ShownPage([row.practice.pk for row in rows], page.number, page.paginator.count, str(html))
+    context = {
+        "care_group": care_group,
+        "rows_html": care_group_rows(rows, care_group),
+        "year": timezone.localdate().year,
+        "target_percent": TARGET_PERCENT,
+        "page_obj": page,
+        "query": query,
+        "query_max_length": SEARCH_MAX_LENGTH,
+    }
+    html = render_to_string("practices/care_groups/overview_practices.html", context).strip()
+    shown = _ShownPage([row.practice.pk for row in rows], page.number, page.paginator.count, html)
     cache.set(key, shown, care_group_cache.CACHE_SECONDS)
     return shown, rows
 
 
-def _programme_totals(care_group, key):
-    totals = cache.get(key)
-    if totals is None:
-        totals = care_groups.programme_totals(care_group)
-        cache.set(key, totals, care_group_cache.CACHE_SECONDS)
-    return totals
+def _programmes_html(care_group, key) -> str:
+    html = cache.get(key)
+    if html is None:
+        context = {"programmes": care_groups.programme_totals(care_group)}
+        html = render_to_string("practices/care_groups/overview_programmes.html", context).strip()
+        cache.set(key, html, care_group_cache.CACHE_SECONDS)
+    return html
 
 
 def _overview(request, form, status=200):
-    """The overview: the rows and the programme totals come from the cache while nothing they show has changed
-    (practices.care_group_cache); the coordinator check (care_group_view), the audit entries and the invitations
-    are done on every visit."""
+    """The overview: its practices and programmes sections come rendered from the cache while nothing they show
+    has changed (practices.care_group_cache); the coordinator check (care_group_view), the audit entries, the
+    invitations and the invite form are done on every visit."""
     care_group = request.care_group
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     number = request.GET.get("page", "")
@@ -123,14 +134,11 @@ def _overview(request, form, status=200):
         )
     context = {
         "care_group": care_group,
-        "rows_html": mark_safe(shown.rows_html),  # noqa: S308 - every value escaped by care_group_rows
-        "rows": rows,  # the rows read on this visit, None when they came from the cache
-        "year": timezone.localdate().year,
-        "target_percent": TARGET_PERCENT,
+        # Both rendered from escaped values only (the templates and care_group_rows).
+        "practices_html": mark_safe(shown.html),  # noqa: S308
+        "programmes_html": mark_safe(_programmes_html(care_group, programmes_key)),  # noqa: S308
+        "rows": rows,  # the rows read on this visit, None when the page came from the cache
         "page_obj": shown.page,
-        "query": query,
-        "query_max_length": SEARCH_MAX_LENGTH,
-        "programmes": _programme_totals(care_group, programmes_key),
         "invitations": list(care_groups.open_invitations_of(care_group)),
         "form": form,
     }
