@@ -1,16 +1,17 @@
 """The coordinator's overview, kept in the shared cache until anything it shows changes.
 
 A page of practice rows and the programme totals cost tens of milliseconds at 500 practices, while what they show
-changes a few times a day. So they are kept per care group and `CareGroup.data_version`, which goes up (one UPDATE)
-whenever an input of the overview changes for a practice that joined the group: the practice itself (name, place,
-patient page), its population profile, adopted vision, task split, menu, reach counts, members and their
-certificates, a course's audience (which course counts for the POH-ggz), and joining or leaving. The version is read
-with the care group itself (practices.scoping.care_group_for, which checks the coordinator on every request), so a
-warm page asks nothing more. The key also holds the catalogue revision (programme names, costs and which count for
-reach), the language, the day (this year's reach) and the page and search asked for.
+changes a few times a day. So the overview's sections are kept rendered per care group and `CareGroup.data_version`,
+which goes up (one UPDATE) whenever an input of the overview changes for a practice that joined the group: the
+practice itself (name, place, patient page), its population profile, adopted vision, task split, menu, reach counts,
+members and their certificates, a course's audience (which course counts for the POH-ggz), joining or leaving, and
+the group's invitations (with the invited practice's AGB code). The version is read with the care group itself
+(practices.scoping.care_group_for, which checks the coordinator on every request), so a warm page asks nothing
+more. The key also holds the catalogue revision (programme names, costs and which count for reach), the language,
+the day (this year's reach) and the page and search asked for.
 
-Never kept: the coordinator check, the audit entries (each visit writes one per practice shown), the open
-invitations and the invite form.
+Never kept: the coordinator check, the audit entries (each visit writes one per practice shown) and the invite
+form with its errors and CSRF token.
 
 The versions go up through the models' signals, so admin edits and the shell count too; a write that sends no
 signal (a queryset's update() or bulk_create) calls `bump_care_groups` itself. Many writes in one go (a practice's
@@ -29,7 +30,7 @@ from django.utils.translation import get_language
 
 from catalog.overview_cache import catalogue_revision
 from practices.models import Membership, MenuItem, PopulationProfile, Practice, TaskAssignment, TaskSplit, VisionVersion
-from practices.models_caregroups import CareGroup, CareGroupPractice
+from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupPractice
 from practices.models_reach import MonthlyReach
 from training.models import Certificate, Course
 
@@ -91,6 +92,9 @@ def _bump(pending: _Pending) -> None:
         if pending.practice_ids:
             joined = CareGroupPractice.objects.filter(practice_id__in=pending.practice_ids)
             which |= Q(pk__in=joined.values("care_group_id"))
+            # An open invitation shows the invited practice's AGB code.
+            invited = CareGroupInvitation.objects.open().filter(practice_id__in=pending.practice_ids)
+            which |= Q(pk__in=invited.values("care_group_id"))
         if pending.user_ids:
             joined = CareGroupPractice.objects.filter(
                 practice_id__in=Membership.objects.filter(user_id__in=pending.user_ids).values("practice_id")
@@ -132,6 +136,10 @@ def _practice_data_changed(sender, instance, **kwargs):
     bump_care_groups(practice_ids=[instance.practice_id])
 
 
+def _invitation_changed(sender, instance, **kwargs):
+    bump_care_groups(care_group_ids=[instance.care_group_id])
+
+
 def _link_changed(sender, instance, **kwargs):
     # By the group itself: after a leave the link is gone, so it cannot be found through the practice any more.
     bump_care_groups(care_group_ids=[instance.care_group_id])
@@ -148,6 +156,7 @@ def _course_changed(sender, instance, **kwargs):
 
 def connect() -> None:
     receivers = [(Practice, _practice_changed), (CareGroupPractice, _link_changed)]
+    receivers += [(CareGroupInvitation, _invitation_changed)]
     receivers += [(model, _practice_data_changed) for model in PRACTICE_DATA]
     receivers += [(Certificate, _certificate_changed), (Course, _course_changed)]
     for model, receiver in receivers:

@@ -105,23 +105,25 @@ def _shown_page(care_group, key, query, number) -> tuple[_ShownPage, list | None
     return shown, rows
 
 
-def _programmes_html(care_group, key) -> str:
+def _section(key, template, context) -> str:
+    """A section of the overview rendered from `context()`, kept in the cache under `key`."""
     html = cache.get(key)
     if html is None:
-        context = {"programmes": care_groups.programme_totals(care_group)}
-        html = render_to_string("practices/care_groups/overview_programmes.html", context).strip()
+        html = render_to_string(template, context()).strip()
         cache.set(key, html, care_group_cache.CACHE_SECONDS)
     return html
 
 
 def _overview(request, form, status=200):
-    """The overview: its practices and programmes sections come rendered from the cache while nothing they show
-    has changed (practices.care_group_cache); the coordinator check (care_group_view), the audit entries, the
-    invitations and the invite form are done on every visit."""
+    """The overview: its practices, programmes and open invitations come rendered from the cache while nothing
+    they show has changed (practices.care_group_cache); the coordinator check (care_group_view), the audit entries
+    and the invite form (with its errors and CSRF token) are done on every visit."""
     care_group = request.care_group
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     number = request.GET.get("page", "")
-    page_key, programmes_key = care_group_cache.cache_keys(care_group, ("page", query, number), ("programmes",))
+    page_key, programmes_key, invitations_key = care_group_cache.cache_keys(
+        care_group, ("page", query, number), ("programmes",), ("invitations",)
+    )
     shown, rows = _shown_page(care_group, page_key, query, number)
     # Every practice shown is a view of that practice's data: one entry in each practice's own audit log.
     if shown.practice_ids:
@@ -136,10 +138,22 @@ def _overview(request, form, status=200):
         "care_group": care_group,
         # Both rendered from escaped values only (the templates and care_group_rows).
         "practices_html": mark_safe(shown.html),  # noqa: S308
-        "programmes_html": mark_safe(_programmes_html(care_group, programmes_key)),  # noqa: S308
+        "programmes_html": mark_safe(  # noqa: S308
+            _section(
+                programmes_key,
+                "practices/care_groups/overview_programmes.html",
+                lambda: {"programmes": care_groups.programme_totals(care_group)},
+            )
+        ),
+        "invitations_html": mark_safe(  # noqa: S308
+            _section(
+                invitations_key,
+                "practices/care_groups/overview_invitations.html",
+                lambda: {"invitations": list(care_groups.open_invitations_of(care_group))},
+            )
+        ),
         "rows": rows,  # the rows read on this visit, None when the page came from the cache
         "page_obj": shown.page,
-        "invitations": list(care_groups.open_invitations_of(care_group)),
         "form": form,
     }
     return render(request, "practices/care_groups/overview.html", context, status=status)

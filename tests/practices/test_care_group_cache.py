@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from catalog.models import PrevalenceKey, Programme
 from practices import care_group_cache, services
-from practices.care_groups import care_group_accept, care_group_leave
+from practices.care_groups import care_group_accept, care_group_decline, care_group_leave
 from practices.models import AuditEvent, Membership, MenuItem, Role, Task, VisionVersion
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
 from practices.models_reach import MonthlyReach
@@ -269,3 +269,25 @@ def test_a_bump_rolled_back_with_its_change_leaves_the_version(care_group, pract
         raise RuntimeError
     assert CareGroup.objects.get(pk=care_group.pk).data_version == version
     assert not MenuItem.objects.exists()
+
+
+def test_invitations_sent_answered_or_of_a_practice_with_a_new_agb_code_show_at_once(
+    client, care_group, coordinator, joined, manager, other_practice
+):
+    assert other_practice.agb_code not in overview(client, care_group)
+    client.post(reverse("care_groups:invite", args=[care_group.slug]), {"agb_code": other_practice.agb_code})
+    assert other_practice.agb_code in overview(client, care_group)
+    other_practice.agb_code = "07654399"
+    other_practice.save()
+    page = overview(client, care_group)
+    assert "07654399" in page and "07654321" not in page
+    services.practice_update(
+        practice=joined,
+        by=manager,
+        values={name: getattr(joined, name) for name in services.PRACTICE_SETTING_FIELDS} | {"agb_code": "01234599"},
+        insurers=[],
+    )
+    assert "01234599" not in overview(client, care_group)  # a joined practice's code is not shown
+    invitation = CareGroupInvitation.objects.get(practice=other_practice)
+    care_group_decline(invitation=invitation, by=None)
+    assert "07654399" not in overview(client, care_group)

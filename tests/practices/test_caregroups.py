@@ -444,9 +444,9 @@ def test_overview_query_count_does_not_grow_with_the_number_of_practices(client,
     assert _overview_queries_on(client, care_group, "?page=2") == at_30
     assert at_3 == at_30, (at_3, at_30)
     assert at_30 <= 11
-    # Kept rows and totals: the session, the user, the care group with the coordinator check, the catalogue
-    # revision, the audit entries and the open invitations.
-    assert warm_at_3 == warm_at_30 == 6, (warm_at_3, warm_at_30)
+    # Kept sections: the session, the user, the care group with the coordinator check, the catalogue revision and
+    # the audit entries.
+    assert warm_at_3 == warm_at_30 == 5, (warm_at_3, warm_at_30)
 
 
 def test_practices_are_shown_a_page_at_a_time_and_only_those_shown_are_logged(client, care_group, coordinator):
