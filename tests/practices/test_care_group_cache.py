@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from catalog.models import PrevalenceKey, Programme
 from practices import care_group_cache, services
+from practices.audit import audit_record, audit_record_many
 from practices.care_groups import care_group_accept, care_group_decline, care_group_leave
 from practices.models import AuditEvent, Membership, MenuItem, Role, Task, VisionVersion
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
@@ -291,3 +292,26 @@ def test_invitations_sent_answered_or_of_a_practice_with_a_new_agb_code_show_at_
     invitation = CareGroupInvitation.objects.get(practice=other_practice)
     care_group_decline(invitation=invitation, by=None)
     assert "07654399" not in overview(client, care_group)
+
+
+def test_the_audit_entries_of_a_page_are_those_audit_record_writes_one_by_one(practice, other_practice, manager):
+    """audit_record_many writes its rows with one plain INSERT: each must read back as audit_record's own."""
+    values = {
+        "user": manager,
+        "action": AuditEvent.Action.VIEW,
+        "subject": "care group Zorggroep Vecht: overview",
+        "path": "/zorggroep/vecht/",
+        "client_address": "2001:db8::7",
+    }
+    before = timezone.now()
+    audit_record_many(practices=[practice, other_practice.pk], **values)
+    single = audit_record(practice=practice, **values)
+    fields = ["user", "username", "action", "subject", "path", "client_address"]
+    many = AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).exclude(pk=single.pk).order_by("pk")
+    assert [event.practice for event in many] == [practice, other_practice]
+    expected = [getattr(AuditEvent.objects.get(pk=single.pk), name) for name in fields]
+    for event in many:
+        assert [getattr(event, name) for name in fields] == expected
+        assert before <= event.at <= single.at and event.at.tzinfo is not None
+    audit_record_many(practices=[], **values)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == 3
