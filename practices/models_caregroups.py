@@ -35,6 +35,17 @@ class CareGroup(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # The data version only goes up, by its own UPDATE (practices.care_group_cache): saving an instance read
+        # before a bump (an admin form, a data load) must not write its older number back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("care_groups:overview", kwargs={"care_group_slug": self.slug})
 

@@ -315,3 +315,16 @@ def test_the_audit_entries_of_a_page_are_those_audit_record_writes_one_by_one(pr
         assert before <= event.at <= single.at and event.at.tzinfo is not None
     audit_record_many(practices=[], **values)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == 3
+
+
+def test_saving_a_care_group_read_before_a_bump_keeps_the_newer_version(care_group, practice):
+    CareGroupPractice.objects.create(care_group=care_group, practice=practice)
+    stale = CareGroup.objects.get(pk=care_group.pk)
+    MenuItem.objects.create(practice=practice, programme=factories.programme(), position=1)
+    bumped = CareGroup.objects.get(pk=care_group.pk).data_version
+    assert bumped > stale.data_version
+    stale.name = "Zorggroep Vecht en Venen"
+    stale.save()
+    assert CareGroup.objects.values_list("name", "data_version").get(pk=care_group.pk) == (stale.name, bumped)
+    CareGroup.objects.create(name="Nieuw", slug="nieuw")  # a new one is saved whole
+    assert CareGroup.objects.get(slug="nieuw").data_version == 0
