@@ -328,3 +328,12 @@ def test_saving_a_care_group_read_before_a_bump_keeps_the_newer_version(care_gro
     assert CareGroup.objects.values_list("name", "data_version").get(pk=care_group.pk) == (stale.name, bumped)
     CareGroup.objects.create(name="Nieuw", slug="nieuw")  # a new one is saved whole
     assert CareGroup.objects.get(slug="nieuw").data_version == 0
+
+
+def test_a_coordinator_who_is_no_longer_one_gets_nothing_from_the_cache(client, care_group, coordinator, joined):
+    url = reverse("care_groups:overview", args=[care_group.slug])
+    assert joined.name in client.get(url).text
+    CareGroupMembership.objects.filter(user=coordinator).delete()
+    response = client.get(url)
+    assert response.status_code == 404 and joined.name not in response.text
+    assert joined.audit_events.filter(action=AuditEvent.Action.VIEW).count() == 1
