@@ -8,8 +8,9 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from catalog.signals import advice_sheet_shown
-        from practices import membership_audit
+        from practices import care_group_cache, membership_audit
         from practices.reach_services import count_advice_sheet
 
         membership_audit.connect()
+        care_group_cache.connect()
         advice_sheet_shown.connect(count_advice_sheet, dispatch_uid="practices_count_advice_sheet")

@@ -29,22 +29,38 @@ def audit_record(
 def audit_record_many(
     *, practices, user, action: str, subject: str, path: str = "", client_address: str | None = None
 ) -> None:
-    """The same event in each practice's own log, in one query: a care group's page shows several practices."""
-    address = client_address or current_client_address() or None
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                practice=practice,
-                user=user,
-                username=user.get_username(),
-                action=action,
-                subject=str(subject)[:200],
-                path=path[:500],
-                client_address=address,
-            )
-            for practice in practices
-        ]
+    """The same event in each practice's own log, in one INSERT: a care group's page shows several practices
+    (`practices` holds them or their ids).
+
+    The row is prepared once by the model's own fields and repeated with each practice's id: building a model
+    instance per practice for bulk_create took a millisecond per page of 25, on every coordinator's visit.
+    """
+    practice_ids = [getattr(practice, "pk", practice) for practice in practices]
+    if not practice_ids:
+        return
+    event = AuditEvent(
+        user=user,
+        username=user.get_username(),
+        action=action,
+        subject=str(subject)[:200],
+        path=path[:500],
+        client_address=client_address or current_client_address() or None,
     )
+    fields = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(event, add=True), connection) for field in fields]
+    practice_index = fields.index(AuditEvent._meta.get_field("practice"))
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    params = []
+    for practice_id in practice_ids:
+        values[practice_index] = practice_id
+        params.extend(values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES {', '.join([row] * len(practice_ids))}",
+            params,
+        )
 
 
 def audit_refusal(*, request, action: str, subject: str, practice=None, username: str = "") -> AuditEvent:

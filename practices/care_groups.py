@@ -289,7 +289,9 @@ def overview_rows(practices) -> list[PracticeRow]:
         known["vision_adopted"] = {practice.pk for practice in practices if practice.vision_adopted}
         known["poh_finished_elearning"] = {practice.pk for practice in practices if practice.poh_finished_elearning}
         with_task_split = [practice for practice in practices if practice.has_task_split]
-        known["task_split_complete"] = set(with_task_split and selectors.task_split_complete_among(with_task_split))
+        known["task_split_complete"] = set(
+            with_task_split and selectors.task_split_complete_among(with_task_split, have_settings=True)
+        )
         profiles = {practice.pk: _profile(practice) for practice in practices}
         adults = {pk: profile.adults_18_64 for pk, profile in profiles.items() if profile is not None}
         known["population_filled_in"] = set(adults)

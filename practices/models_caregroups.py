@@ -23,6 +23,9 @@ class CareGroup(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.CARE_GROUP)
     is_demo = models.BooleanField(_("demo care group"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Goes up with every change to anything the coordinator's overview shows of the joined practices
+    # (practices.care_group_cache): the overview's cached parts are kept per value, so a change shows at once.
+    data_version = models.PositiveBigIntegerField(_("data version"), default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -31,6 +34,17 @@ class CareGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The data version only goes up, by its own UPDATE (practices.care_group_cache): saving an instance read
+        # before a bump (an admin form, a data load) must not write its older number back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "data_version"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("care_groups:overview", kwargs={"care_group_slug": self.slug})

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from practices.audit import audit_record
+from practices.care_group_cache import bumps_deferred
 from practices.models import AuditEvent, Practice
 from practices.models_reach import COUNT_FIELDS, AdviceCount, MonthlyReach
 from practices.reach import is_open, month_start, this_month
@@ -30,6 +31,7 @@ class ReachSaved:
 
 
 @transaction.atomic
+@bumps_deferred()  # one new version for the practice's care groups, not one per programme saved
 def reach_save(
     *, practice: Practice, month: date, by, counts: Mapping, today: date | None = None, is_demo: bool = False
 ) -> ReachSaved:

@@ -119,10 +119,15 @@ def vision_adopted_among(practices) -> set[int]:
     return set(adopted.values_list("practice_id", flat=True).distinct().order_by())
 
 
-def task_split_complete_among(practices) -> set[int]:
-    with_settings = set(
-        TaskSplit.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True).order_by()
-    )
+def task_split_complete_among(practices, *, have_settings: bool = False) -> set[int]:
+    """The ids of the practices whose task split is complete; `have_settings`: the caller knows that every one of
+    `practices` has saved its task split's settings (a TaskSplit row), so that is not asked again."""
+    if have_settings:
+        with_settings = set(_ids(practices))
+    else:
+        with_settings = set(
+            TaskSplit.objects.filter(practice_id__in=_ids(practices)).values_list("practice_id", flat=True).order_by()
+        )
     responsible: dict[int, dict[str, list[str]]] = {pk: {task: [] for task in Task.values} for pk in with_settings}
     supporting: dict[int, dict[str, list[str]]] = {pk: {task: [] for task in Task.values} for pk in with_settings}
     rows = (

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from practices.audit import audit_record
+from practices.care_group_cache import bump_care_groups, bumps_deferred
 from practices.membership_audit import audited_by_caller
 from practices.models import (
     AuditEvent,
@@ -374,18 +375,20 @@ def task_split_save(
     if problems:
         raise ValidationError({task: [str(message) for message in messages] for task, messages in problems.items()})
     _lock(practice)
-    practice.task_assignments.all().delete()
-    TaskAssignment.objects.bulk_create(
-        [
-            TaskAssignment(practice=practice, task=task, role=role, responsible=role in task_parts.responsible)
-            for task, task_parts in parts.items()
-            for role in dict.fromkeys((*task_parts.responsible, *task_parts.supporting))
-        ]
-    )
-    split, _created = TaskSplit.objects.update_or_create(
-        practice=practice,
-        defaults={"feedback_day": feedback_day, "feedback_minutes": feedback_minutes, "updated_by": by},
-    )
+    with bumps_deferred():  # one new version for the practice's care groups, not one per assignment deleted
+        practice.task_assignments.all().delete()
+        TaskAssignment.objects.bulk_create(
+            [
+                TaskAssignment(practice=practice, task=task, role=role, responsible=role in task_parts.responsible)
+                for task, task_parts in parts.items()
+                for role in dict.fromkeys((*task_parts.responsible, *task_parts.supporting))
+            ]
+        )
+        bump_care_groups(practice_ids=[practice.pk])  # bulk_create sends no signal
+        split, _created = TaskSplit.objects.update_or_create(
+            practice=practice,
+            defaults={"feedback_day": feedback_day, "feedback_minutes": feedback_minutes, "updated_by": by},
+        )
     audit_record(practice=practice, user=by, action=AuditEvent.Action.CHANGE, subject="task split")
     return split
 
@@ -451,6 +454,7 @@ def menu_item_remove(*, item: MenuItem, by) -> None:
 def patient_page_publish(*, practice: Practice, by, published: bool) -> Practice:
     """Show or hide the practice's public patient page, leaflet and waiting-room screen."""
     Practice.objects.filter(pk=practice.pk).update(patient_page_published=published)
+    bump_care_groups(practice_ids=[practice.pk])  # update() sends no signal; the roadmap shows this step
     practice.patient_page_published = published
     audit_record(
         practice=practice,
