@@ -21,16 +21,30 @@ class PublicStatus(TextChoices):
     WITHDRAWN = Programme.Status.WITHDRAWN.value, _("No longer offered")
 
 
+# {model label: (cache key, {slug: object})}: the last map read per model, so a request does not unpickle it again.
+_in_process: dict[str, tuple[str, dict]] = {}
+
+
+def forget_lookup_objects() -> None:
+    """Read the maps from the shared cache again (the tests' databases roll back; a token may come back)."""
+    _in_process.clear()
+
+
 def lookup_objects(model) -> dict | None:
     """{slug: object} of a lookup table (or the providers), kept per catalogue revision; None with the cache off."""
     timeout = settings.CATALOG_OVERVIEW_CACHE_SECONDS
     if not timeout:
         return None
-    key = f"catalog:api-slugs:{model._meta.label_lower}:{catalogue_revision()}"
+    label = model._meta.label_lower
+    key = f"catalog:api-slugs:{label}:{catalogue_revision()}"
+    kept = _in_process.get(label)
+    if kept is not None and kept[0] == key:
+        return kept[1]
     found = cache.get(key)
     if found is None:
         found = {obj.slug: obj for obj in model.objects.all()}
         cache.set(key, found, timeout)
+    _in_process[label] = (key, found)
     return found
 
 
@@ -38,6 +52,9 @@ class KeptLookupField(LenientModelMultipleChoiceField):
     """LenientModelMultipleChoiceField reading the slugs from lookup_objects (with the cache off: a query)."""
 
     def clean(self, value):
+        if not value:
+            self.ignored = []
+            return []
         found = lookup_objects(self.queryset.model) if self.to_field_name == "slug" else None
         if found is None:
             return super().clean(value)

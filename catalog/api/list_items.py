@@ -121,9 +121,34 @@ def _date(value):
 
 def programme_list_items(rows, request) -> list[dict]:
     """ProgrammeSerializer(many=True)'s data for these page rows (from page_rows), in their order."""
+    return with_pages(list(list_item_bodies(rows).values()), request)
+
+
+def with_pages(bodies, request, *, copy=False) -> list[dict]:
+    """The items with their `page` (the programme's page on this request's host, in the active language).
+
+    `copy`: leave the bodies as they are (kept ones, shared by requests) and fill in copies.
+    """
+    origin = request.build_absolute_uri("/")[:-1]
+    page_template = reverse("catalog:programme_detail", kwargs={"slug": SLUG_PLACEHOLDER})
+    items = []
+    for body in bodies:
+        item = dict(body) if copy else body
+        slug = item["slug"]
+        if PLAIN_SLUG.fullmatch(slug):
+            item["page"] = origin + page_template.replace(SLUG_PLACEHOLDER, slug)
+        else:
+            item["page"] = request.build_absolute_uri(reverse("catalog:programme_detail", kwargs={"slug": slug}))
+        items.append(item)
+    return items
+
+
+def list_item_bodies(rows) -> dict[int, dict]:
+    """{id: item} for these page rows, in their order: the items without their `page` (None), which the request
+    decides (with_pages); the rest depends only on the catalogue."""
     rows = list(rows)
     if not rows:
-        return []
+        return {}
     ids = [row["pk"] for row in rows]
     related = {pk: ([], [], [], []) for pk in ids}
     for kind, programme_id, lookup_id, criterion, verdict, assessed_on in _related_rows(ids):
@@ -136,44 +161,35 @@ def programme_list_items(rows, request) -> list[dict]:
     if any(pk not in order[kind] for lists in related.values() for kind in kinds for pk in lists[kind]):
         # A lookup newer than the kept map (another process changed the catalogue within the revision memo).
         order = lookup_order(fresh=True)
-    origin = request.build_absolute_uri("/")[:-1]
-    page_template = reverse("catalog:programme_detail", kwargs={"slug": SLUG_PLACEHOLDER})
-    items = []
+    bodies = {}
     for row in rows:
-        slug = row["slug"]
-        if PLAIN_SLUG.fullmatch(slug):
-            page = origin + page_template.replace(SLUG_PLACEHOLDER, slug)
-        else:
-            page = request.build_absolute_uri(reverse("catalog:programme_detail", kwargs={"slug": slug}))
         lists = related[row["pk"]]
         slugs = [[slug for _, slug in sorted(order[kind][pk] for pk in lists[kind])] for kind in kinds]
         assessments = sorted(lists[ASSESSMENTS], key=lambda item: CRITERION_ORDER.get(item[0], len(Criterion)))
-        items.append(
-            {
-                "slug": slug,
-                "name": row["name"],
-                "status": row["status"],
-                "page": page,
-                "provider": {"slug": row["provider_slug"], "name": row["provider_name"]},
-                "website": row["website"],
-                "summary": row["summary"],
-                "themes": slugs[0],
-                "target_groups": slugs[1],
-                "languages": slugs[2],
-                "offers_self_help": row["offers_self_help"],
-                "offers_guided": row["offers_guided"],
-                "offers_blended": row["offers_blended"],
-                "cost": row["cost"],
-                "cost_note": row["cost_note"],
-                "duration_weeks": row["duration_weeks"],
-                "reading_level": row["reading_level"],
-                "quality": [
-                    {"criterion": criterion, "verdict": verdict, "assessed_on": _date(assessed_on)}
-                    for criterion, verdict, assessed_on in assessments
-                ],
-                "last_reviewed": _date(row["last_reviewed"]),
-                "next_review": _date(row["next_review"]),
-                "withdrawn_on": _date(row["withdrawn_on"]),
-            }
-        )
-    return items
+        bodies[row["pk"]] = {
+            "slug": row["slug"],
+            "name": row["name"],
+            "status": row["status"],
+            "page": None,
+            "provider": {"slug": row["provider_slug"], "name": row["provider_name"]},
+            "website": row["website"],
+            "summary": row["summary"],
+            "themes": slugs[0],
+            "target_groups": slugs[1],
+            "languages": slugs[2],
+            "offers_self_help": row["offers_self_help"],
+            "offers_guided": row["offers_guided"],
+            "offers_blended": row["offers_blended"],
+            "cost": row["cost"],
+            "cost_note": row["cost_note"],
+            "duration_weeks": row["duration_weeks"],
+            "reading_level": row["reading_level"],
+            "quality": [
+                {"criterion": criterion, "verdict": verdict, "assessed_on": _date(assessed_on)}
+                for criterion, verdict, assessed_on in assessments
+            ],
+            "last_reviewed": _date(row["last_reviewed"]),
+            "next_review": _date(row["next_review"]),
+            "withdrawn_on": _date(row["withdrawn_on"]),
+        }
+    return bodies
