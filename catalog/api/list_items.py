@@ -105,11 +105,17 @@ def _union_sql() -> str:
     return " UNION ALL ".join(parts)
 
 
-def _related_rows(programme_ids):
-    """The UNION's rows for these programmes: their themes, target groups, languages (ids) and verdicts."""
-    placeholders = ", ".join(["%s"] * len(programme_ids))
+def _related_rows(programme_ids, queryset=None):
+    """The UNION's rows for these programmes: their themes, target groups, languages (ids) and verdicts.
+
+    `queryset`: the programmes' own query, asked in SQL instead of a list of thousands of ids (the index's build).
+    """
+    if queryset is None:
+        ids, params = ", ".join(["%s"] * len(programme_ids)), list(programme_ids)
+    else:
+        ids, params = queryset.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(_union_sql().replace("{ids}", placeholders), programme_ids * (len(RELATIONS) + 1))
+        cursor.execute(_union_sql().replace("{ids}", ids), list(params) * (len(RELATIONS) + 1))
         return cursor.fetchall()
 
 
@@ -143,19 +149,22 @@ def with_pages(bodies, request, *, copy=False) -> list[dict]:
     return items
 
 
-def list_item_bodies(rows) -> dict[int, dict]:
+def list_item_bodies(rows, queryset=None) -> dict[int, dict]:
     """{id: item} for these page rows, in their order: the items without their `page` (None), which the request
-    decides (with_pages); the rest depends only on the catalogue."""
+    decides (with_pages); the rest depends only on the catalogue. `queryset`: the query that gave every row."""
     rows = list(rows)
     if not rows:
         return {}
     ids = [row["pk"] for row in rows]
     related = {pk: ([], [], [], []) for pk in ids}
-    for kind, programme_id, lookup_id, criterion, verdict, assessed_on in _related_rows(ids):
+    for kind, programme_id, lookup_id, criterion, verdict, assessed_on in _related_rows(ids, queryset):
+        lists = related.get(programme_id)
+        if lists is None:  # public since the rows were read (the index's build; the next revision rebuilds it)
+            continue
         if kind == ASSESSMENTS:
-            related[programme_id][kind].append((criterion, verdict, assessed_on))
+            lists[kind].append((criterion, verdict, assessed_on))
         else:
-            related[programme_id][kind].append(lookup_id)
+            lists[kind].append(lookup_id)
     order = lookup_order()
     kinds = range(len(RELATIONS))
     if any(pk not in order[kind] for lists in related.values() for kind in kinds for pk in lists[kind]):

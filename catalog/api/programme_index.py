@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.conf import settings
+from django.db.models import Value
 from django.forms import ModelMultipleChoiceField
 from django.http import QueryDict
 from django_filters.constants import EMPTY_VALUES
@@ -38,8 +39,8 @@ from catalog.search import search_programmes
 NOT_INDEXED = {"q", "sort", "status"}
 # Filters whose values must all hold (filter_quality's AND); every other filter matches any of its values.
 ALL_OF = {"quality"}
-# Rows per query while the items are built (a bound on the query's parameters).
-CHUNK = 500
+# Filter values per UNION ALL query while the index is built (SQLite allows 500 parts).
+UNION_PARTS = 100
 
 
 class NotIndexed(Exception):
@@ -64,7 +65,8 @@ class ProgrammeIndex:
     def build(cls, revision: str) -> "ProgrammeIndex":
         public = Programme.objects.public()
         filterset = ApiProgrammeFilter(QueryDict(), queryset=public)
-        by_value = {}
+        # (filter name, value key, the programmes the filter matches for that one value), read UNION ALL in parts.
+        matched = []
         for name, definition in filterset.filters.items():
             if name in NOT_INDEXED:
                 continue
@@ -73,10 +75,18 @@ class ProgrammeIndex:
                 values = list(field.queryset)
             else:
                 values = [choice for choice, _label in field.choices]
-            by_value[name] = {
-                value_key(value): frozenset(definition.filter(public, [value]).values_list("pk", flat=True))
-                for value in values
-            }
+            matched += [(name, value_key(value), definition.filter(public, [value])) for value in values]
+        found = [set() for _ in matched]
+        for start in range(0, len(matched), UNION_PARTS):
+            first, *rest = [
+                queryset.order_by().annotate(index_tag=Value(tag)).values_list("pk", "index_tag")
+                for tag, (_name, _key, queryset) in enumerate(matched[start : start + UNION_PARTS], start)
+            ]
+            for pk, tag in first.union(*rest, all=True).order_by():
+                found[tag].add(pk)
+        by_value = {}
+        for (name, key, _queryset), ids in zip(matched, found, strict=True):
+            by_value.setdefault(name, {})[key] = frozenset(ids)
         by_status = {
             status: frozenset(public.filter(status=status).values_list("pk", flat=True))
             for status in PublicStatus.values
@@ -86,10 +96,7 @@ class ProgrammeIndex:
             for sort in Sort.values
             if sort != Sort.RELEVANCE
         }
-        rows = list(page_rows(public.order_by("pk")))
-        bodies = {}
-        for start in range(0, len(rows), CHUNK):
-            bodies.update(list_item_bodies(rows[start : start + CHUNK]))
+        bodies = list_item_bodies(page_rows(public.order_by("pk")), queryset=public)
         return cls(
             revision=revision,
             by_status=by_status,
