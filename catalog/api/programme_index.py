@@ -12,14 +12,16 @@ so an index per revision holds:
 
 A request reads its filters with the same FilterSet (the same lenient cleaning, names and defaults), then ORs the
 sets of one filter's values (ANDs them for quality, as filter_quality does) and ANDs the filters. A search word
-still asks the database, for only the matching ids and their rank (search.py). The page is cut from the order by
+still asks the database, for only the matching ids and their rank (search.py); the answer for all public
+programmes is remembered with the index for the most recent search words. The page is cut from the order by
 DRF's own paginator, so count, links and 404s are DRF's. Only with the catalogue cache on (the index lives in the
 process, like the keuzehulp's snapshot); tests/catalog/test_api_programme_index.py compares it with the SQL path.
 """
 
 import heapq
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.conf import settings
@@ -33,12 +35,16 @@ from catalog.api.list_items import list_item_bodies, page_rows
 from catalog.filters import ORDERINGS, Sort
 from catalog.models import Programme
 from catalog.overview_cache import catalogue_revision
-from catalog.search import search_programmes
+from catalog.search import search_programmes, search_terms
 
 # Filters that are not sets of one value's matches: the search (asked of the database), the order, the status.
 NOT_INDEXED = {"q", "sort", "status"}
 # Filters whose values must all hold (filter_quality's AND); every other filter matches any of its values.
 ALL_OF = {"quality"}
+# A search asks for the text matches among the filters' matches when there are at most this many, else among all.
+SEARCH_AMONG = 100
+# Search words whose text matches the index remembers (each at most every public programme's id and rank).
+SEARCHES_KEPT = 32
 # Filter values per UNION ALL query while the index is built (SQLite allows 500 parts).
 UNION_PARTS = 100
 
@@ -60,6 +66,9 @@ class ProgrammeIndex:
     orders: dict[str, list[int]]  # sort -> every public id in that order
     name_position: dict[int, int]  # id -> position in the name order (relevance's tie-break)
     bodies: dict[int, dict]  # id -> list item without its page
+    # search words -> {id: rank} among all public programmes, the most recently used last (text_matches)
+    searches: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def build(cls, revision: str) -> "ProgrammeIndex":
@@ -120,14 +129,39 @@ class ProgrammeIndex:
             ids &= frozenset.intersection(*chosen) if name in ALL_OF else frozenset().union(*chosen)
         ranks = None
         if filterset.is_searching:
-            found = search_programmes(Programme.objects.public(), filterset.search_text).values_list("pk", "rank")
-            ranks = {pk: rank for pk, rank in found if pk in ids}
+            found = self.text_matches(filterset.search_text, among=ids)
+            ranks = {pk: rank for pk, rank in found.items() if pk in ids}
             ids = set(ranks)
         sort = filterset.current_sort
         if sort == Sort.RELEVANCE:
             position = self.name_position
             return Matches(ids, key=lambda pk: (-ranks[pk], position[pk]))
         return Matches(ids, order=self.orders[sort])
+
+    def text_matches(self, text: str, among) -> dict[int, float]:
+        """{id: rank} of the public programmes matching `text`, as the database matches and ranks them (search.py).
+
+        Among all public programmes, remembered per search words with the index (so per revision) for the
+        SEARCHES_KEPT most recent; a search among at most SEARCH_AMONG filter matches asks only about those.
+        """
+        if not among:
+            return {}
+        key = tuple(search_terms(text))
+        with self.lock:
+            found = self.searches.get(key)
+            if found is not None:
+                self.searches.move_to_end(key)
+                return found
+        searched = Programme.objects.public()
+        if len(among) <= SEARCH_AMONG:
+            searched = searched.filter(pk__in=among)
+        found = dict(search_programmes(searched, text).order_by().values_list("pk", "rank"))
+        if len(among) > SEARCH_AMONG:
+            with self.lock:
+                self.searches[key] = found
+                while len(self.searches) > SEARCHES_KEPT:
+                    self.searches.popitem(last=False)
+        return found
 
 
 class Matches:

@@ -103,21 +103,34 @@ def counted(monkeypatch):
     return calls
 
 
-def test_two_hundred_random_addresses_answer_the_same(client, settings, catalogue, counted):
-    settings.API_ANON_RATE = "100000/min"  # one client asking 400 times
-    rng = random.Random(2015)
-    # Every search word in every order over both statuses, whole (the order of every match counts), then at random.
-    every_order = [
-        urlencode([("q", word), *([("sort", sort)] if sort else []), ("status", "published"), ("status", "withdrawn")])
-        + "&page_size=100"
-        for word in WORDS
-        for sort in ["", "relevance", "name", "newest", "reviewed"]
-    ]
-    paths = list(dict.fromkeys(f"{LIST}?{query}" for query in every_order + [random_query(rng) for _ in range(200)]))
+# Every search word in every order over both statuses, whole (the order of every match counts).
+EVERY_ORDER = [
+    urlencode([("q", word), *([("sort", sort)] if sort else []), ("status", "published"), ("status", "withdrawn")])
+    + "&page_size=100"
+    for word in WORDS
+    for sort in ["", "relevance", "name", "newest", "reviewed"]
+]
+
+
+def assert_same_answers(client, settings, queries, counted):
+    settings.API_ANON_RATE = "100000/min"  # one client asking hundreds of times
+    paths = list(dict.fromkeys(f"{LIST}?{query}" for query in queries))
     for path in paths:
         assert answer(client, settings, path, indexed=True) == answer(client, settings, path, indexed=False), path
     assert len(counted) == len(paths)  # each address once from the index, none from the answer cache
     assert sum(1 for found in counted if found) > len(paths) / 2  # most found something: the comparison says much
+
+
+def test_two_hundred_random_addresses_answer_the_same(client, settings, catalogue, counted):
+    rng = random.Random(2015)
+    assert_same_answers(client, settings, EVERY_ORDER + [random_query(rng) for _ in range(200)], counted)
+
+
+def test_a_search_among_all_programmes_answers_the_same(client, settings, catalogue, counted, monkeypatch):
+    monkeypatch.setattr(programme_index, "SEARCH_AMONG", 0)  # the text match over all, not the filters' matches
+    rng = random.Random(15)
+    queries = EVERY_ORDER + [f"q={rng.choice(WORDS)}&{random_query(rng)}" for _ in range(30)]
+    assert_same_answers(client, settings, queries, counted)
 
 
 def test_drafts_never_appear(client, settings, catalogue):
