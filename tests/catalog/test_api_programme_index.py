@@ -9,9 +9,11 @@ import random
 from urllib.parse import urlencode
 
 import pytest
+from django.http import QueryDict
 from django.utils import timezone
 
 from catalog.api import programme_index
+from catalog.api.filters import ApiProgrammeFilter
 from catalog.api.programme_index import ProgrammeIndex
 from catalog.models import Criterion, Programme, Verdict
 from catalog.overview_cache import bump_catalogue_revision
@@ -165,3 +167,16 @@ def test_a_value_the_index_lacks_is_answered_by_sql(client, settings, catalogue,
     path = f"{LIST}?theme=angst&theme=slaap"
     assert answer(client, settings, path, indexed=True) == answer(client, settings, path, indexed=False)
     assert counted == []
+
+
+def test_each_filterset_has_filters_of_its_own(catalogue):
+    # ApiProgrammeFilter copies its filters shallowly: each must still be bound to its own FilterSet.
+    first = ApiProgrammeFilter(QueryDict("theme=angst&cost=free"), queryset=Programme.objects.public())
+    second = ApiProgrammeFilter(QueryDict("theme=slaap"), queryset=Programme.objects.public())
+    for name in first.filters:
+        assert first.filters[name] is not second.filters[name]
+        assert first.filters[name].parent is first and second.filters[name].parent is second
+        if first.filters[name].method:
+            assert first.filters[name].filter.method.__self__ is first
+    assert set(first.qs) == set(Programme.objects.published().filter(themes__slug="angst", cost="free"))
+    assert set(second.qs) == set(Programme.objects.published().filter(themes__slug="slaap"))
