@@ -45,6 +45,8 @@ ALL_OF = {"quality"}
 SEARCH_AMONG = 100
 # Search words whose text matches the index remembers (each at most every public programme's id and rank).
 SEARCHES_KEPT = 32
+# A page is picked by walking the whole order when at least one programme in this many matches, else by sorting.
+WALK_FROM = 8
 # Filter values per UNION ALL query while the index is built (SQLite allows 500 parts).
 UNION_PARTS = 100
 
@@ -64,7 +66,7 @@ class ProgrammeIndex:
     by_status: dict[str, frozenset[int]]
     by_value: dict[str, dict[object, frozenset[int]]]  # filter name -> {value_key: ids}
     orders: dict[str, list[int]]  # sort -> every public id in that order
-    name_position: dict[int, int]  # id -> position in the name order (relevance's tie-break)
+    positions: dict[str, dict[int, int]]  # sort -> {id: position in that order}
     bodies: dict[int, dict]  # id -> list item without its page
     # search words -> {id: rank} among all public programmes, the most recently used last (text_matches)
     searches: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -111,14 +113,14 @@ class ProgrammeIndex:
             by_status=by_status,
             by_value=by_value,
             orders=orders,
-            name_position={pk: position for position, pk in enumerate(orders[Sort.NAME])},
+            positions={sort: {pk: position for position, pk in enumerate(order)} for sort, order in orders.items()},
             bodies=bodies,
         )
 
     def matches(self, filterset) -> "Matches":
         """The programmes `filterset` (bound to the request) lets through, in its order, as a paginator reads them."""
         cleaned = filterset.cleaned
-        ids = set().union(*(self.by_status[status] for status in cleaned.get("status") or [PublicStatus.PUBLISHED]))
+        ids = union([self.by_status[status] for status in cleaned.get("status") or [PublicStatus.PUBLISHED]])
         for name, value in cleaned.items():
             if name in NOT_INDEXED or value in EMPTY_VALUES:
                 continue
@@ -126,7 +128,7 @@ class ProgrammeIndex:
             if sets is None or any(value_key(item) not in sets for item in value):
                 raise NotIndexed(name)
             chosen = [sets[value_key(item)] for item in value]
-            ids &= frozenset.intersection(*chosen) if name in ALL_OF else frozenset().union(*chosen)
+            ids = ids & (frozenset.intersection(*chosen) if name in ALL_OF else union(chosen))
         ranks = None
         if filterset.is_searching:
             found = self.text_matches(filterset.search_text, among=ids)
@@ -134,9 +136,9 @@ class ProgrammeIndex:
             ids = set(ranks)
         sort = filterset.current_sort
         if sort == Sort.RELEVANCE:
-            position = self.name_position
+            position = self.positions[Sort.NAME]
             return Matches(ids, key=lambda pk: (-ranks[pk], position[pk]))
-        return Matches(ids, order=self.orders[sort])
+        return Matches(ids, order=self.orders[sort], key=self.positions[sort].__getitem__)
 
     def text_matches(self, text: str, among) -> dict[int, float]:
         """{id: rank} of the public programmes matching `text`, as the database matches and ranks them (search.py).
@@ -167,7 +169,7 @@ class ProgrammeIndex:
 class Matches:
     """The matching ids in order, computed only as far as the page asked for (Django's Paginator slices it)."""
 
-    def __init__(self, ids, *, order=None, key=None):
+    def __init__(self, ids, *, key, order=None):
         self.ids, self.order, self.key = ids, order, key
 
     def __len__(self):
@@ -177,9 +179,15 @@ class Matches:
         if not isinstance(index, slice) or index.step is not None:
             raise TypeError("Matches are only sliced")
         start, stop = index.start or 0, len(self.ids) if index.stop is None else index.stop
-        if self.order is None:
+        if self.order is None or len(self.ids) * WALK_FROM < len(self.order):
             return heapq.nsmallest(stop, self.ids, key=self.key)[start:]
+        # Many matches: the first of them come soon in the whole order.
         return list(islice((pk for pk in self.order if pk in self.ids), start, stop))
+
+
+def union(sets):
+    """The union of frozensets, without copying the only one."""
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 _kept: ProgrammeIndex | None = None
