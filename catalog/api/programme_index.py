@@ -48,7 +48,7 @@ SEARCHES_KEPT = 32
 # A page is picked by walking the whole order when at least one programme in this many matches, else by sorting.
 WALK_FROM = 8
 # Filter values per UNION ALL query while the index is built (SQLite allows 500 parts).
-UNION_PARTS = 100
+UNION_PARTS = 50
 
 
 class NotIndexed(Exception):
@@ -76,8 +76,9 @@ class ProgrammeIndex:
     def build(cls, revision: str) -> "ProgrammeIndex":
         public = Programme.objects.public()
         filterset = ApiProgrammeFilter(QueryDict(), queryset=public)
-        # (filter name, value key, the programmes the filter matches for that one value), read UNION ALL in parts.
-        matched = []
+        # Per filter, the programmes each of its values matches, read UNION ALL: one query per filter (and at
+        # most UNION_PARTS values; a bigger query made PostgreSQL compile it, JIT, for longer than it ran).
+        by_value = {}
         for name, definition in filterset.filters.items():
             if name in NOT_INDEXED:
                 continue
@@ -86,18 +87,18 @@ class ProgrammeIndex:
                 values = list(field.queryset)
             else:
                 values = [choice for choice, _label in field.choices]
-            matched += [(name, value_key(value), definition.filter(public, [value])) for value in values]
-        found = [set() for _ in matched]
-        for start in range(0, len(matched), UNION_PARTS):
-            first, *rest = [
-                queryset.order_by().annotate(index_tag=Value(tag)).values_list("pk", "index_tag")
-                for tag, (_name, _key, queryset) in enumerate(matched[start : start + UNION_PARTS], start)
-            ]
-            for pk, tag in first.union(*rest, all=True).order_by():
-                found[tag].add(pk)
-        by_value = {}
-        for (name, key, _queryset), ids in zip(matched, found, strict=True):
-            by_value.setdefault(name, {})[key] = frozenset(ids)
+            found = [set() for _ in values]
+            for start in range(0, len(values), UNION_PARTS):
+                first, *rest = [
+                    definition.filter(public, [value])
+                    .order_by()
+                    .annotate(index_tag=Value(tag))
+                    .values_list("pk", "index_tag")
+                    for tag, value in enumerate(values[start : start + UNION_PARTS], start)
+                ]
+                for pk, tag in first.union(*rest, all=True).order_by():
+                    found[tag].add(pk)
+            by_value[name] = {value_key(value): frozenset(ids) for value, ids in zip(values, found, strict=True)}
         by_status = {
             status: frozenset(public.filter(status=status).values_list("pk", flat=True))
             for status in PublicStatus.values
