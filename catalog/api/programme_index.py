@@ -109,9 +109,12 @@ class ProgrammeIndex:
             if sort != Sort.RELEVANCE
         }
         bodies = list_item_bodies(page_rows(public.order_by("pk")), queryset=public)
+        # Each query saw the catalogue as it was then: one changed meanwhile (its new revision builds the index
+        # again) must not leave a programme that can match without an item or a place in every order.
+        complete = frozenset(bodies).intersection(*orders.values())
         return cls(
             revision=revision,
-            by_status=by_status,
+            by_status={status: ids & complete for status, ids in by_status.items()},
             by_value=by_value,
             orders=orders,
             positions={sort: {pk: position for position, pk in enumerate(order)} for sort, order in orders.items()},

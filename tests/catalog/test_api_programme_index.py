@@ -180,3 +180,18 @@ def test_each_filterset_has_filters_of_its_own(catalogue):
             assert first.filters[name].filter.method.__self__ is first
     assert set(first.qs) == set(Programme.objects.published().filter(themes__slug="angst", cost="free"))
     assert set(second.qs) == set(Programme.objects.published().filter(themes__slug="slaap"))
+
+
+def test_a_programme_changed_during_the_build_cannot_match_without_its_item(client, settings, catalogue, monkeypatch):
+    # As if a programme were drafted after the sets were read and before the items were: it is left out.
+    gone = Programme.objects.published().first()
+    read_items = programme_index.list_item_bodies
+    monkeypatch.setattr(
+        programme_index,
+        "list_item_bodies",
+        lambda rows, queryset=None: {pk: item for pk, item in read_items(rows, queryset).items() if pk != gone.pk},
+    )
+    settings.CATALOG_OVERVIEW_CACHE_SECONDS = 600
+    body = client.get(f"{LIST}?page_size=100").json()
+    assert body["count"] == Programme.objects.published().count() - 1
+    assert gone.slug not in {item["slug"] for item in body["results"]}
