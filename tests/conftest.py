@@ -10,6 +10,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import RunPython
 from django.utils import translation
 
+from catalog.api.filters import forget_lookup_objects
+from catalog.api.programme_index import forget_programme_index
 from catalog.defaults import REDACTIE_GROUP
 from catalog.models import ChecklistQuestion
 from catalog.overview_cache import forget_catalogue_revision
@@ -66,10 +68,15 @@ def _revision_read_every_time(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # The test database is rolled back after each test; pages cached during one must not reach the next.
+    # The test database is rolled back after each test; pages cached during one must not reach the next, nor what
+    # a process keeps per catalogue revision (a rolled-back token may come back).
     cache.clear()
+    forget_lookup_objects()
+    forget_programme_index()
     yield
     cache.clear()
+    forget_lookup_objects()
+    forget_programme_index()
 
 
 def _replay_data_migrations():

@@ -105,11 +105,17 @@ def _union_sql() -> str:
     return " UNION ALL ".join(parts)
 
 
-def _related_rows(programme_ids):
-    """The UNION's rows for these programmes: their themes, target groups, languages (ids) and verdicts."""
-    placeholders = ", ".join(["%s"] * len(programme_ids))
+def _related_rows(programme_ids, queryset=None):
+    """The UNION's rows for these programmes: their themes, target groups, languages (ids) and verdicts.
+
+    `queryset`: the programmes' own query, asked in SQL instead of a list of thousands of ids (the index's build).
+    """
+    if queryset is None:
+        ids, params = ", ".join(["%s"] * len(programme_ids)), list(programme_ids)
+    else:
+        ids, params = queryset.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(_union_sql().replace("{ids}", placeholders), programme_ids * (len(RELATIONS) + 1))
+        cursor.execute(_union_sql().replace("{ids}", ids), list(params) * (len(RELATIONS) + 1))
         return cursor.fetchall()
 
 
@@ -121,59 +127,78 @@ def _date(value):
 
 def programme_list_items(rows, request) -> list[dict]:
     """ProgrammeSerializer(many=True)'s data for these page rows (from page_rows), in their order."""
+    return with_pages(list(list_item_bodies(rows).values()), request)
+
+
+def with_pages(bodies, request, *, copy=False) -> list[dict]:
+    """The items with their `page` (the programme's page on this request's host, in the active language).
+
+    `copy`: leave the bodies as they are (kept ones, shared by requests) and fill in copies.
+    """
+    origin = request.build_absolute_uri("/")[:-1]
+    page_template = reverse("catalog:programme_detail", kwargs={"slug": SLUG_PLACEHOLDER})
+    items = []
+    for body in bodies:
+        item = dict(body) if copy else body
+        slug = item["slug"]
+        if PLAIN_SLUG.fullmatch(slug):
+            item["page"] = origin + page_template.replace(SLUG_PLACEHOLDER, slug)
+        else:
+            item["page"] = request.build_absolute_uri(reverse("catalog:programme_detail", kwargs={"slug": slug}))
+        items.append(item)
+    return items
+
+
+def list_item_bodies(rows, queryset=None) -> dict[int, dict]:
+    """{id: item} for these page rows, in their order: the items without their `page` (None), which the request
+    decides (with_pages); the rest depends only on the catalogue. `queryset`: the query that gave every row."""
     rows = list(rows)
     if not rows:
-        return []
+        return {}
     ids = [row["pk"] for row in rows]
     related = {pk: ([], [], [], []) for pk in ids}
-    for kind, programme_id, lookup_id, criterion, verdict, assessed_on in _related_rows(ids):
+    for kind, programme_id, lookup_id, criterion, verdict, assessed_on in _related_rows(ids, queryset):
+        lists = related.get(programme_id)
+        if lists is None:  # public since the rows were read (the index's build; the next revision rebuilds it)
+            continue
         if kind == ASSESSMENTS:
-            related[programme_id][kind].append((criterion, verdict, assessed_on))
+            lists[kind].append((criterion, verdict, assessed_on))
         else:
-            related[programme_id][kind].append(lookup_id)
+            lists[kind].append(lookup_id)
     order = lookup_order()
     kinds = range(len(RELATIONS))
     if any(pk not in order[kind] for lists in related.values() for kind in kinds for pk in lists[kind]):
         # A lookup newer than the kept map (another process changed the catalogue within the revision memo).
         order = lookup_order(fresh=True)
-    origin = request.build_absolute_uri("/")[:-1]
-    page_template = reverse("catalog:programme_detail", kwargs={"slug": SLUG_PLACEHOLDER})
-    items = []
+    bodies = {}
     for row in rows:
-        slug = row["slug"]
-        if PLAIN_SLUG.fullmatch(slug):
-            page = origin + page_template.replace(SLUG_PLACEHOLDER, slug)
-        else:
-            page = request.build_absolute_uri(reverse("catalog:programme_detail", kwargs={"slug": slug}))
         lists = related[row["pk"]]
         slugs = [[slug for _, slug in sorted(order[kind][pk] for pk in lists[kind])] for kind in kinds]
         assessments = sorted(lists[ASSESSMENTS], key=lambda item: CRITERION_ORDER.get(item[0], len(Criterion)))
-        items.append(
-            {
-                "slug": slug,
-                "name": row["name"],
-                "status": row["status"],
-                "page": page,
-                "provider": {"slug": row["provider_slug"], "name": row["provider_name"]},
-                "website": row["website"],
-                "summary": row["summary"],
-                "themes": slugs[0],
-                "target_groups": slugs[1],
-                "languages": slugs[2],
-                "offers_self_help": row["offers_self_help"],
-                "offers_guided": row["offers_guided"],
-                "offers_blended": row["offers_blended"],
-                "cost": row["cost"],
-                "cost_note": row["cost_note"],
-                "duration_weeks": row["duration_weeks"],
-                "reading_level": row["reading_level"],
-                "quality": [
-                    {"criterion": criterion, "verdict": verdict, "assessed_on": _date(assessed_on)}
-                    for criterion, verdict, assessed_on in assessments
-                ],
-                "last_reviewed": _date(row["last_reviewed"]),
-                "next_review": _date(row["next_review"]),
-                "withdrawn_on": _date(row["withdrawn_on"]),
-            }
-        )
-    return items
+        bodies[row["pk"]] = {
+            "slug": row["slug"],
+            "name": row["name"],
+            "status": row["status"],
+            "page": None,
+            "provider": {"slug": row["provider_slug"], "name": row["provider_name"]},
+            "website": row["website"],
+            "summary": row["summary"],
+            "themes": slugs[0],
+            "target_groups": slugs[1],
+            "languages": slugs[2],
+            "offers_self_help": row["offers_self_help"],
+            "offers_guided": row["offers_guided"],
+            "offers_blended": row["offers_blended"],
+            "cost": row["cost"],
+            "cost_note": row["cost_note"],
+            "duration_weeks": row["duration_weeks"],
+            "reading_level": row["reading_level"],
+            "quality": [
+                {"criterion": criterion, "verdict": verdict, "assessed_on": _date(assessed_on)}
+                for criterion, verdict, assessed_on in assessments
+            ],
+            "last_reviewed": _date(row["last_reviewed"]),
+            "next_review": _date(row["next_review"]),
+            "withdrawn_on": _date(row["withdrawn_on"]),
+        }
+    return bodies

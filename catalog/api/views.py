@@ -20,7 +20,8 @@ from rest_framework.response import Response
 from catalog.api import serializers
 from catalog.api.conditional import ConditionalMixin
 from catalog.api.filters import ApiProgrammeFilter, PublicStatus
-from catalog.api.list_items import page_rows, programme_list_items
+from catalog.api.list_items import page_rows, programme_list_items, with_pages
+from catalog.api.programme_index import NotIndexed, programme_index
 from catalog.facets import Delivery
 from catalog.filters import Sort
 from catalog.models import Criterion, Language, Programme, TargetGroup, Theme, Therapy
@@ -164,6 +165,18 @@ class ProgrammeViewSet(ReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         # ProgrammeSerializer's items from plain rows (list_items.py), the whole answer cached per revision and address.
         def page_data():
+            index = programme_index()
+            if index is not None:
+                # The matches, count and page from the revision's sets (programme_index.py), the items kept there.
+                filterset = self.filter_backends[0]().get_filterset(request, Programme.objects.public(), self)
+                try:
+                    matches = index.matches(filterset)
+                except NotIndexed:
+                    pass
+                else:
+                    ids = self.paginate_queryset(matches)
+                    items = with_pages([index.bodies[pk] for pk in ids], request, copy=True)
+                    return self.paginator.get_paginated_response(items).data
             # DRF's count and page queries: one query with COUNT(*) OVER () was slower on PostgreSQL (it reads every
             # match's row before the limit, where the page query stops early and the count reads an index).
             rows = self.paginate_queryset(page_rows(self.filter_queryset(Programme.objects.public())))
