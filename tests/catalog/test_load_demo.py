@@ -18,7 +18,7 @@ def debug_on(settings):
     return settings
 
 
-def test_load_demo_twice_gives_the_same_catalogue_and_puts_redactie_in_its_group(debug_on):
+def test_load_demo_twice_gives_the_same_catalogue_and_puts_redactie_in_its_group(debug_on, redactie_group):
     call_command("load_demo", stdout=StringIO())
     counts = (Programme.objects.count(), QualityAssessment.objects.count(), Provider.objects.count())
     call_command("load_demo", stdout=StringIO())
