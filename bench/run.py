@@ -4,9 +4,9 @@ Run with `make bench` (full: 50, 500 and 5,000 programmes) or `make bench-quick`
 `.venv/bin/python bench/run.py --help` for the knobs. Per catalogue size it generates the synthetic catalogue
 (`generate_catalog`), prepares a practice with a logged-in manager (bench/prepare.py, which also counts each
 page's SQL queries), and starts two gunicorn servers from this venv with production settings (DEBUG off,
-PostgreSQL, 2 sync workers): one as configured (overview cache on), one with the overview cache off. Then, in
-rounds, it measures each page with wrk at 1 and at 8 clients, each page right after `/healthz` on the same server,
-so the floor and the page see the same machine load. The table (median, p95, ratio of medians to the floor,
+PostgreSQL, 2 sync workers): one as configured (caches on), one with the overview and care group caches off.
+Then, in rounds, it measures each page with wrk at 1 and at 8 clients, each page right after `/healthz` on the
+same server, so the floor and the page see the same machine load. The table (median, p95, ratio of medians to the floor,
 requests/s, queries per request) is printed and written to bench/results/.
 
 The servers get an environment this script builds from nothing (only PATH, HOME and the locale are passed on),
@@ -62,6 +62,7 @@ TARGETS = {
     "practice dashboard": 15,
     "patient page": 10,
     "care group overview, 500 practices": 10,
+    "care group overview, 500 practices (cache off)": 10,
     "API list, random filters": 5,
     "API list, 304 (If-None-Match)": 2,
 }
@@ -114,6 +115,8 @@ def server_env(args, *, overview_cache: bool) -> dict:
             "SECURE_SSL_REDIRECT": "false",
             "LOG_LEVEL": "WARNING",
             "CATALOG_OVERVIEW_CACHE_SECONDS": "600" if overview_cache else "0",
+            # The care group overview's kept sections too: every request is then a first visit after a change.
+            "CARE_GROUP_CACHE_SECONDS": "3600" if overview_cache else "0",
             # wrk is one client sending thousands of requests: the API's throttle would answer 429.
             "API_ANON_RATE": "100000000/min",
         }
@@ -226,7 +229,7 @@ def random_overview_paths(rng, lookups, count=2000, prefix="/catalogus/?", secon
 class Page:
     name: str
     paths: list
-    server: str = "cached"  # or "uncached": the server with the overview cache off
+    server: str = "cached"  # or "uncached": the server with the overview cache and the care group cache off
     cookie: bool = False
     query_key: str | None = None
     fresh_paths: object = None  # a function of the round giving new paths (random filter mixes)
@@ -260,6 +263,13 @@ def pages_for(setup, size):
         Page("practice dashboard", [pages["dashboard"]], cookie=True, query_key="dashboard"),
         Page("patient page", [pages["patient"]], query_key="patient"),
         Page("care group overview, 500 practices", [pages["care_group"]], cookie=True, query_key="care_group"),
+        Page(
+            "care group overview, 500 practices (cache off)",
+            [pages["care_group"]],
+            "uncached",
+            cookie=True,
+            query_key="care_group",
+        ),
         Page("API list, random filters", [], fresh_paths=mix("api", "/api/v1/programmes/?")),
         Page("API list, 304 (If-None-Match)", [API_FIXED], conditional=True),
     ]

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -34,10 +36,19 @@ from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGrou
 from practices.models_reach import MonthlyReach
 from training.models import Certificate, Course
 
-# The version in the key frees memory only; a change of the data changes the key at once.
-CACHE_SECONDS = 3600
 # Raise when the cached values change shape, so a deploy never reads the old shape.
 KEY_FORMAT = 1
+
+
+def kept(key: str):
+    """What is kept under the key, or None (always None with CARE_GROUP_CACHE_SECONDS = 0)."""
+    return cache.get(key) if settings.CARE_GROUP_CACHE_SECONDS else None
+
+
+def keep(key: str, value) -> None:
+    # The time limit frees memory only: a change of what the value shows changes its key at once.
+    if settings.CARE_GROUP_CACHE_SECONDS:
+        cache.set(key, value, settings.CARE_GROUP_CACHE_SECONDS)
 
 
 def cache_keys(care_group: CareGroup, *parts: tuple) -> list[str]:

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
@@ -82,7 +81,7 @@ class _ShownPage:
 
 def _shown_page(care_group, key, query, number) -> tuple[_ShownPage, list | None]:
     """The page asked for, from the cache or read and rendered now (then with its rows, else None)."""
-    shown = cache.get(key)
+    shown = care_group_cache.kept(key)
     if shown is not None:
         return shown, None
     practices = joined_practices(care_group)
@@ -101,16 +100,16 @@ def _shown_page(care_group, key, query, number) -> tuple[_ShownPage, list | None
     }
     html = render_to_string("practices/care_groups/overview_practices.html", context).strip()
     shown = _ShownPage([row.practice.pk for row in rows], page.number, page.paginator.count, html)
-    cache.set(key, shown, care_group_cache.CACHE_SECONDS)
+    care_group_cache.keep(key, shown)
     return shown, rows
 
 
 def _section(key, template, context) -> str:
     """A section of the overview rendered from `context()`, kept in the cache under `key`."""
-    html = cache.get(key)
+    html = care_group_cache.kept(key)
     if html is None:
         html = render_to_string(template, context()).strip()
-        cache.set(key, html, care_group_cache.CACHE_SECONDS)
+        care_group_cache.keep(key, html)
     return html
 
 

@@ -136,6 +136,9 @@ CATALOG_OVERVIEW_CACHE_SECONDS = env_int("CATALOG_OVERVIEW_CACHE_SECONDS", 600)
 # How long a process reuses the catalogue's revision token before reading it again (catalog/overview_cache.py):
 # other processes see a change up to this many seconds late; the process that made it sees it at once. 0: every call.
 REVISION_MEMO_SECONDS = env_int("REVISION_MEMO_SECONDS", 1)
+# How long the care group overview's sections are kept (practices/care_group_cache.py); 0 renders them on every
+# visit. A change to anything they show makes them obsolete at once, whatever this says.
+CARE_GROUP_CACHE_SECONDS = env_int("CARE_GROUP_CACHE_SECONDS", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

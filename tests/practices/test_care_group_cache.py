@@ -100,6 +100,14 @@ def test_a_second_visit_is_served_from_the_cache_and_still_logged(client, care_g
     assert joined.audit_events.filter(action=AuditEvent.Action.VIEW).count() == 2
 
 
+def test_with_the_cache_off_every_visit_reads_the_figures_again(client, care_group, coordinator, joined, settings):
+    settings.CARE_GROUP_CACHE_SECONDS = 0
+    overview(client, care_group)
+    with CaptureQueriesContext(connection) as queries:
+        overview(client, care_group)
+    assert [query for query in queries if "practices_monthlyreach" in query["sql"]]
+
+
 def test_saved_reach_counts_and_a_correction_show_at_once(
     client, care_group, coordinator, joined, manager, counted_programme
 ):
