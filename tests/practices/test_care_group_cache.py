@@ -2,7 +2,6 @@
 shows reaches the coordinator's next visit. Each test sees the overview first (so it is kept), changes one input
 the way the portal does, and looks again."""
 
-import datetime
 import html as html_lib
 import re
 
@@ -24,8 +23,7 @@ from practices.task_split import TaskParts
 from tests import factories
 from tests.practices import factories as practice_factories
 from tests.training import factories as training_factories
-from training.codes import new_code
-from training.models import Audience, Certificate
+from training.models import Audience
 
 pytestmark = pytest.mark.django_db
 
@@ -73,18 +71,6 @@ def cells_of(page, name):
 
 def roadmap_of(page, name):
     return int(re.match(r"(\d+)%", cells_of(page, name)[0]).group(1))
-
-
-def certify(user, course):
-    return Certificate.objects.create(
-        user=user,
-        course=course,
-        code=new_code(),
-        learner_name=user.get_full_name(),
-        course_title=course.title,
-        points=course.accreditation_points,
-        issued_on=datetime.date(2026, 5, 1),
-    )
 
 
 def _counts(started):
@@ -143,17 +129,17 @@ def test_a_new_certificate_a_removed_member_and_a_courses_audience_show_at_once(
     course = training_factories.course("Signaleren", audience=Audience.GP, questions=None)
     gps = [practice_factories.member(joined, Role.HUISARTS) for _index in range(6)]
     for gp in gps[:5]:
-        certify(gp, course)
+        training_factories.certificate(gp, course)
     page = overview(client, care_group)
     assert cells_of(page, joined.name)[2:4] == ["5", "5"]
     before = roadmap_of(page, joined.name)
-    certify(gps[5], course)
+    training_factories.certificate(gps[5], course)
     assert cells_of(overview(client, care_group), joined.name)[2:4] == ["6", "6"]
     services.membership_remove(membership=Membership.objects.get(user=gps[5]), by=None)
     assert cells_of(overview(client, care_group), joined.name)[2:4] == ["5", "5"]
     # The POH-ggz's e-learning counts on the roadmap once the course is one for the POH-ggz.
     poh = practice_factories.member(joined, Role.POH_GGZ)
-    certify(poh, course)
+    training_factories.certificate(poh, course)
     assert roadmap_of(overview(client, care_group), joined.name) == before
     course.audience = Audience.POH_GGZ
     course.save()
@@ -163,7 +149,7 @@ def test_a_new_certificate_a_removed_member_and_a_courses_audience_show_at_once(
 def test_a_role_change_shows_on_the_roadmap(client, care_group, coordinator, joined, manager):
     course = training_factories.course("Blended", audience=Audience.POH_GGZ, questions=None)
     nurse = practice_factories.member(joined, Role.ASSISTANT)
-    certify(nurse, course)
+    training_factories.certificate(nurse, course)
     before = roadmap_of(overview(client, care_group), joined.name)
     services.membership_change_role(membership=Membership.objects.get(user=nurse), role=Role.POH_GGZ, by=manager)
     assert roadmap_of(overview(client, care_group), joined.name) > before

@@ -25,8 +25,7 @@ from tests import factories
 from tests.otp import verified_login
 from tests.practices import factories as practice_factories
 from tests.training import factories as training_factories
-from training.codes import new_code
-from training.models import Audience, Certificate
+from training.models import Audience
 
 THIS_YEAR = timezone.localdate().year
 
@@ -57,18 +56,6 @@ def invite(care_group, practice, by=None):
 
 def overview_url(care_group):
     return reverse("care_groups:overview", args=[care_group.slug])
-
-
-def certify(user, course):
-    return Certificate.objects.create(
-        user=user,
-        course=course,
-        code=new_code(),
-        learner_name=user.get_full_name(),
-        course_title=course.title,
-        points=course.accreditation_points,
-        issued_on=datetime.date(2026, 5, 1),
-    )
 
 
 # Small numbers -----------------------------------------------------------------------------------------------
@@ -281,7 +268,7 @@ def filled_practice(practice, manager):
     poh = practice_factories.member(practice, Role.POH_GGZ, "zwaan", first_name="Zwaantje", last_name="Zevenboom")
     gp = practice_factories.member(practice, Role.HUISARTS, "quirijn", first_name="Quirijn", last_name="Quakkelaar")
     for user in (poh, gp, manager):
-        certify(user, course)
+        training_factories.certificate(user, course)
     paid = factories.programme("Betaald Programma", cost=Programme.Cost.PRACTICE_LICENCE)
     free = factories.programme("Gratis Programma", cost=Programme.Cost.FREE)
     MenuItem.objects.create(practice=practice, programme=paid, licence_arranged=True)
@@ -317,7 +304,7 @@ def test_five_or_more_is_shown_as_the_count(client, care_group, coordinator, pra
     join(care_group, practice)
     course = training_factories.course("Signaleren", audience=Audience.GP, questions=None)
     for _index in range(6):
-        certify(practice_factories.member(practice, Role.HUISARTS), course)
+        training_factories.certificate(practice_factories.member(practice, Role.HUISARTS), course)
     client.force_login(coordinator)
     html = client.get(overview_url(care_group)).text
     assert "<td>6</td>" in html
@@ -394,7 +381,7 @@ def _build_joined(care_group, count, course, programmes):
         practice = practice_factories.practice(f"Groepspraktijk {index:03d}")
         join(care_group, practice)
         poh = practice_factories.member(practice, Role.POH_GGZ)
-        certify(poh, course)
+        training_factories.certificate(poh, course)
         practice_factories.member(practice, Role.MANAGER)
         practice_factories.population(practice)
         practice_factories.complete_task_split(practice)

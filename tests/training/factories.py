@@ -1,12 +1,13 @@
 """Builders for training test data: a course with lessons and a quiz, insurers, funding schemes."""
 
 import itertools
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 from django.utils.text import slugify
 
-from training.models import Choice, Course, FundingScheme, Insurer, InsurerRule, Lesson, Question, Quiz
+from training.codes import new_code
+from training.models import Certificate, Choice, Course, FundingScheme, Insurer, InsurerRule, Lesson, Question, Quiz
 
 _sequence = itertools.count(1)
 
@@ -52,6 +53,19 @@ def course(title=None, *, lessons=3, questions=DEFAULT_QUESTIONS, pass_mark=50, 
                     feedback=f"Uitleg bij: {choice_text}",
                 )
     return obj
+
+
+def certificate(user, course, issued_on=date(2026, 5, 1)):
+    """The certificate the course gives when the user passes its quiz, issued on that day."""
+    return Certificate.objects.create(
+        user=user,
+        course=course,
+        code=new_code(),
+        learner_name=user.get_full_name(),
+        course_title=course.title,
+        points=course.accreditation_points,
+        issued_on=issued_on,
+    )
 
 
 def answers(course, *, right=True):

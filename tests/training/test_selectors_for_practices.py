@@ -6,23 +6,10 @@ import pytest
 
 from tests import factories as common
 from tests.training import factories
-from training.codes import new_code
-from training.models import Audience, Certificate
+from training.models import Audience
 from training.selectors import certificates_for_users, users_with_completed_course
 
 pytestmark = pytest.mark.django_db
-
-
-def certify(user, course, issued_on):
-    return Certificate.objects.create(
-        user=user,
-        course=course,
-        code=new_code(),
-        learner_name=user.get_full_name(),
-        course_title=course.title,
-        points=course.accreditation_points,
-        issued_on=issued_on,
-    )
 
 
 @pytest.fixture
@@ -32,9 +19,9 @@ def cast():
     newcomer = common.user("nieuw1")
     poh_course = factories.course("Blended behandelen", audience=Audience.POH_GGZ, questions=None)
     gp_course = factories.course("Signaleren", audience=Audience.GP, questions=None)
-    certify(poh, gp_course, datetime.date(2026, 3, 1))
-    certify(poh, poh_course, datetime.date(2026, 5, 1))
-    certify(gp, gp_course, datetime.date(2026, 4, 1))
+    factories.certificate(poh, gp_course, datetime.date(2026, 3, 1))
+    factories.certificate(poh, poh_course, datetime.date(2026, 5, 1))
+    factories.certificate(gp, gp_course, datetime.date(2026, 4, 1))
     return poh, gp, newcomer, poh_course, gp_course
 
 
