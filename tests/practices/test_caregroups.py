@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from catalog.models import PrevalenceKey, Programme
 from practices import care_groups, urls_caregroups
+from practices.care_group_sections import PRACTICES_PER_PAGE
 from practices.models import AuditEvent, MenuItem, Role, VisionVersion
 from practices.models_caregroups import CareGroup, CareGroupInvitation, CareGroupMembership, CareGroupPractice
 from practices.models_reach import MonthlyReach
@@ -20,7 +21,6 @@ from practices.reach import reach_among
 from practices.roadmap import roadmap_for
 from practices.scoping import joined_practices
 from practices.small_numbers import small_number
-from practices.views_caregroups import PRACTICES_PER_PAGE
 from tests import factories
 from tests.otp import verified_login
 from tests.practices import factories as practice_factories
