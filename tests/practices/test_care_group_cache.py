@@ -311,6 +311,14 @@ def test_the_audit_entries_of_a_page_are_those_audit_record_writes_one_by_one(pr
     assert AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count() == 3
 
 
+def test_a_page_of_audit_entries_is_one_statement_whatever_its_length(practice, manager, django_assert_num_queries):
+    practices = [practice.pk] + [practice_factories.practice(name=f"Praktijk {number}").pk for number in range(24)]
+    with django_assert_num_queries(1):
+        audit_record_many(practices=practices, user=manager, action=AuditEvent.Action.VIEW, subject="overview")
+    written = AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, subject="overview").order_by("pk")
+    assert [event.practice_id for event in written] == practices
+
+
 def test_saving_a_care_group_read_before_a_bump_keeps_the_newer_version(care_group, practice):
     CareGroupPractice.objects.create(care_group=care_group, practice=practice)
     stale = CareGroup.objects.get(pk=care_group.pk)
