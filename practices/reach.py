@@ -69,7 +69,8 @@ def longest_run(months: Iterable[date]) -> int:
 
 def reach_recorded_for_consecutive_months(practice: Practice) -> bool:
     """The roadmap check: counts saved for CONSECUTIVE_MONTHS_NEEDED months in a row (zeros count as recorded)."""
-    months = practice.monthly_reach.values_list("month", flat=True).distinct()
+    # Without .order_by() the model's ordering would join the practice and programme only to sort the months.
+    months = practice.monthly_reach.values_list("month", flat=True).distinct().order_by()
     return longest_run(months) >= CONSECUTIVE_MONTHS_NEEDED
 
 

@@ -159,8 +159,11 @@ def build_roadmap(
 
 
 def roadmap_for(practice, items=ROADMAP) -> Roadmap:
+    """The practice's own roadmap, with links: the facts a query answers come together (selectors.roadmap_facts_of);
+    an item not among them answers for itself."""
+    facts = selectors.roadmap_facts_of(practice)
     return build_roadmap(
-        {item.key: item.is_done(practice) for item in items},
+        {item.key: facts[item.key] if item.key in facts else item.is_done(practice) for item in items},
         items,
         {item.key: item.url(practice) for item in items},
     )

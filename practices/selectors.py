@@ -181,6 +181,29 @@ def poh_finished_elearning_exists() -> Exists:
     return Exists(Membership.objects.filter(practice=OuterRef("pk"), role=Role.POH_GGZ, user_id__in=holders))
 
 
+def roadmap_facts_of(practice: Practice) -> dict[str, bool]:
+    """The practice's own roadmap facts that a query can answer, by roadmap item key, in at most two queries: the
+    yes/no facts as annotations of the practice (as the care group's page reads them), then the task split's
+    assignments if it has saved one. The dashboard asked each fact on its own, seven queries on every visit."""
+    row = (
+        Practice.objects.filter(pk=practice.pk)
+        .annotate(
+            vision_adopted=vision_adopted_exists(),
+            poh_finished_elearning=poh_finished_elearning_exists(),
+            population_filled_in=Exists(PopulationProfile.objects.filter(practice=OuterRef("pk"))),
+            programme_chosen=Exists(MenuItem.objects.filter(practice=OuterRef("pk"))),
+            has_task_split=Exists(TaskSplit.objects.filter(practice=OuterRef("pk"))),
+        )
+        .values(
+            "vision_adopted", "poh_finished_elearning", "population_filled_in", "programme_chosen", "has_task_split"
+        )
+        .get()
+    )
+    has_task_split = row.pop("has_task_split")
+    row["task_split_complete"] = has_task_split and bool(task_split_complete_among([practice], have_settings=True))
+    return row
+
+
 # Task split -------------------------------------------------------------------------------------------------
 
 

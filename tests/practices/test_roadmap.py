@@ -68,8 +68,22 @@ def test_adding_an_item_is_one_entry():
 
 
 def _done(practice):
+    """The items roadmap_for ticks, checked against each item's own question (`is_done`, one query each)."""
     roadmap = roadmap_for(practice)
-    return {status.item.key for step in roadmap.steps for status in step.items if status.done}
+    done = {status.item.key for step in roadmap.steps for status in step.items if status.done}
+    assert done == {item.key for item in ROADMAP if item.is_done(practice)}
+    return done
+
+
+def test_the_practices_own_roadmap_takes_three_queries_however_far_it_is(practice, manager, django_assert_num_queries):
+    services.vision_save_draft(practice=practice, by=manager, sections=factories.vision_sections(), base_revision=0)
+    services.vision_adopt(practice=practice, by=manager)
+    factories.complete_task_split(practice)
+    factories.population(practice)
+    services.menu_add(practice=practice, by=manager, programme=catalog.programme())
+    # The yes/no facts, the task split's assignments and the months with reach counts.
+    with django_assert_num_queries(3):
+        assert roadmap_for(practice).done == 4
 
 
 def test_each_item_is_ticked_by_its_own_data(practice, manager):
