@@ -1,16 +1,19 @@
 """The coordinator's overview in sections kept rendered (practices.care_group_cache says when they change): the
-page of practices (per page and search), the programmes in use and the open invitations. The view
-(practices.views_caregroups) does on every visit what is never kept: the coordinator check, the audit entries and
-the invite form."""
+page of practices (per page and search), the programmes in use, the open invitations and the empty invite form
+(with a placeholder for the CSRF token). The view (practices.views_caregroups) does on every visit what is never
+kept: the coordinator check, the audit entries, and the invite form when it holds the coordinator's input."""
 
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from practices import care_group_cache, care_groups
+from practices.menu_sections import CSRF_PLACEHOLDER
 from practices.reach import TARGET_PERCENT
 from practices.scoping import joined_practices
 from practices.templatetags.care_group_rows import care_group_rows
@@ -61,13 +64,14 @@ class OverviewSections:
     rows: list | None
     programmes_html: str
     invitations_html: str
+    invite_form_key: str
 
 
 def overview_sections(care_group, query, number) -> OverviewSections:
     """Each part from the cache, or read and rendered now and kept; the keys are made once (they read the
     catalogue revision)."""
-    page_key, programmes_key, invitations_key = care_group_cache.cache_keys(
-        care_group, ("page", query, number), ("programmes",), ("invitations",)
+    page_key, programmes_key, invitations_key, invite_form_key = care_group_cache.cache_keys(
+        care_group, ("page", query, number), ("programmes",), ("invitations",), ("invite-form",)
     )
     shown, rows = _practices_section(care_group, page_key, query, number)
     programmes = _section(
@@ -80,7 +84,23 @@ def overview_sections(care_group, query, number) -> OverviewSections:
         "practices/care_groups/overview_invitations.html",
         lambda: {"invitations": list(care_groups.open_invitations_of(care_group))},
     )
-    return OverviewSections(shown, rows, programmes, invitations)
+    return OverviewSections(shown, rows, programmes, invitations, invite_form_key)
+
+
+INVITE_FORM_TEMPLATE = "practices/care_groups/overview_invite_form.html"
+
+
+def invite_form_html(request, care_group, form, key) -> str:
+    """The invite form with this visitor's CSRF token. Empty, it is the same for every coordinator of the group in a
+    language, so it is kept (its rendering, error summary and field included, was a tenth of a kept visit); with
+    the coordinator's input and its errors it is rendered for this request only."""
+    if form.is_bound:
+        context = {"care_group": care_group, "form": form, "csrf_token": get_token(request)}
+        return mark_safe(render_to_string(INVITE_FORM_TEMPLATE, context))  # noqa: S308 - rendered by a template
+    html = _section(
+        key, INVITE_FORM_TEMPLATE, lambda: {"care_group": care_group, "form": form, "csrf_token": CSRF_PLACEHOLDER}
+    )
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
 
 
 def _practices_section(care_group, key, query, number) -> tuple[ShownPage, list | None]:

@@ -37,9 +37,9 @@ class CareGroupInviteForm(forms.Form):
 
 
 def _overview(request, form, status=200):
-    """The overview: its practices, programmes and open invitations come rendered from the cache while nothing
-    they show has changed (practices.care_group_cache); the coordinator check (care_group_view), the audit entries
-    and the invite form (with its errors and CSRF token) are done on every visit."""
+    """The overview: its practices, programmes, open invitations and empty invite form come rendered from the cache
+    while nothing they show has changed (practices.care_group_cache); the coordinator check (care_group_view), the
+    audit entries, the CSRF token and an invite form with errors are done on every visit."""
     care_group = request.care_group
     query = request.GET.get("q", "").strip()[: care_group_sections.SEARCH_MAX_LENGTH]
     number = request.GET.get("page", "")
@@ -60,9 +60,9 @@ def _overview(request, form, status=200):
         "practices_html": mark_safe(shown.html),  # noqa: S308
         "programmes_html": mark_safe(sections.programmes_html),  # noqa: S308
         "invitations_html": mark_safe(sections.invitations_html),  # noqa: S308
+        "invite_form_html": care_group_sections.invite_form_html(request, care_group, form, sections.invite_form_key),
         "rows": sections.rows,  # the rows read on this visit, None when the page came from the cache
         "page_obj": shown.page,
-        "form": form,
     }
     return render(request, "practices/care_groups/overview.html", context, status=status)
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -339,3 +340,39 @@ def test_a_coordinator_who_is_no_longer_one_gets_nothing_from_the_cache(client, 
     response = client.get(url)
     assert response.status_code == 404 and joined.name not in response.text
     assert joined.audit_events.filter(action=AuditEvent.Action.VIEW).count() == 1
+
+
+INVITE_TOKEN = re.compile(r'class="practice-form">\s*<input type="hidden" name="csrfmiddlewaretoken" value="(\w+)"')
+
+
+def test_the_kept_invite_form_carries_each_coordinators_own_csrf_token(client, care_group, coordinator, practice):
+    tokens = []
+    for name in ("ceesco", "dinaco"):
+        user = factories.user(name, password=None)
+        CareGroupMembership.objects.create(care_group=care_group, user=user)
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(user)
+        overview(browser, care_group)  # the first visit keeps the form; the second comes from the cache
+        token = INVITE_TOKEN.search(overview(browser, care_group)).group(1)
+        tokens.append(token)
+        url = reverse("care_groups:invite", args=[care_group.slug])
+        assert browser.post(url, {"agb_code": practice.agb_code, "csrfmiddlewaretoken": token}).status_code == 302
+        CareGroupInvitation.objects.all().delete()
+    assert tokens[0] != tokens[1]
+    assert "CSRFTOKENPLACEHOLDER" not in overview(client, care_group)
+
+
+def test_an_invite_with_errors_keeps_what_was_typed_and_is_never_kept(client, care_group, coordinator):
+    overview(client, care_group)
+    url = reverse("care_groups:invite", args=[care_group.slug])
+    response = client.post(url, {"agb_code": "1234"})
+    assert response.status_code == 400
+    assert 'value="1234"' in response.text and "is-invalid" in response.text
+    assert 'value="1234"' not in overview(client, care_group)  # the next plain visit has the empty form again
+
+
+def test_the_kept_invite_form_is_in_the_visitors_language(client, care_group, coordinator):
+    assert "Uitnodiging versturen" in overview(client, care_group)
+    with translation.override("en"):
+        english = client.get(reverse("care_groups:overview", args=[care_group.slug])).text
+    assert "Send invitation" in english and "Uitnodiging versturen" not in english
