@@ -1,5 +1,7 @@
 """Reads about practices: memberships, the current practice, the audit log, and the step data."""
 
+from functools import cache
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from catalog.models import Language, Programme
@@ -181,24 +183,24 @@ def poh_finished_elearning_exists() -> Exists:
     return Exists(Membership.objects.filter(practice=OuterRef("pk"), role=Role.POH_GGZ, user_id__in=holders))
 
 
+@cache
+def _roadmap_facts() -> QuerySet:
+    """Every practice with its yes/no roadmap facts, built once per process: building the five subqueries took
+    1.3 ms of every dashboard visit, and a queryset is cloned, never changed, by the filter each visit adds."""
+    return Practice.objects.annotate(
+        vision_adopted=vision_adopted_exists(),
+        poh_finished_elearning=poh_finished_elearning_exists(),
+        population_filled_in=Exists(PopulationProfile.objects.filter(practice=OuterRef("pk"))),
+        programme_chosen=Exists(MenuItem.objects.filter(practice=OuterRef("pk"))),
+        has_task_split=Exists(TaskSplit.objects.filter(practice=OuterRef("pk"))),
+    ).values("vision_adopted", "poh_finished_elearning", "population_filled_in", "programme_chosen", "has_task_split")
+
+
 def roadmap_facts_of(practice: Practice) -> dict[str, bool]:
     """The practice's own roadmap facts that a query can answer, by roadmap item key, in at most two queries: the
     yes/no facts as annotations of the practice (as the care group's page reads them), then the task split's
     assignments if it has saved one. The dashboard asked each fact on its own, seven queries on every visit."""
-    row = (
-        Practice.objects.filter(pk=practice.pk)
-        .annotate(
-            vision_adopted=vision_adopted_exists(),
-            poh_finished_elearning=poh_finished_elearning_exists(),
-            population_filled_in=Exists(PopulationProfile.objects.filter(practice=OuterRef("pk"))),
-            programme_chosen=Exists(MenuItem.objects.filter(practice=OuterRef("pk"))),
-            has_task_split=Exists(TaskSplit.objects.filter(practice=OuterRef("pk"))),
-        )
-        .values(
-            "vision_adopted", "poh_finished_elearning", "population_filled_in", "programme_chosen", "has_task_split"
-        )
-        .get()
-    )
+    row = _roadmap_facts().filter(pk=practice.pk).get()
     has_task_split = row.pop("has_task_split")
     row["task_split_complete"] = has_task_split and bool(task_split_complete_among([practice], have_settings=True))
     return row
