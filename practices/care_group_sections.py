@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from practices import care_group_cache, care_groups
-from practices.menu_sections import CSRF_PLACEHOLDER
+from practices.kept_forms import CSRF_PLACEHOLDER, with_csrf_token
 from practices.reach import TARGET_PERCENT
 from practices.scoping import joined_practices
 from practices.templatetags.care_group_rows import care_group_rows
@@ -100,7 +100,7 @@ def invite_form_html(request, care_group, form, key) -> str:
     html = _section(
         key, INVITE_FORM_TEMPLATE, lambda: {"care_group": care_group, "form": form, "csrf_token": CSRF_PLACEHOLDER}
     )
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
+    return with_csrf_token(request, html)
 
 
 def _practices_section(care_group, key, query, number) -> tuple[ShownPage, list | None]:

@@ -18,11 +18,10 @@ from django.utils.translation import get_language
 from catalog import selectors as catalog_selectors
 from practices import selectors
 from practices.forms import MenuItemForm
+from practices.kept_forms import CSRF_PLACEHOLDER, with_csrf_token
 
 # The menu's parts kept rendered: the catalogue revision is in the key, so the timeout only frees memory of old ones.
 MENU_CACHE_SECONDS = 24 * 60 * 60
-# Where a cached form's CSRF token goes; replaced per request (a token belongs to the visitor's session).
-CSRF_PLACEHOLDER = "CSRFTOKENPLACEHOLDER"
 
 
 def kept_html(request, name: str, state, render) -> str:
@@ -38,7 +37,7 @@ def kept_html(request, name: str, state, render) -> str:
     if html is None:
         html = render()
         cache.set(key, html, MENU_CACHE_SECONDS)
-    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by a template
+    return with_csrf_token(request, html)
 
 
 def items_section(request, revision, practice, items, failed_item_form):
